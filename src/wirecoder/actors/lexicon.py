@@ -1,0 +1,120 @@
+"""Actor knowledge for one language, read from ``lexicons/<lang>/``.
+
+``countries.tsv`` gives each state's names, demonyms (all genders and numbers) and capitals or
+seats of power; ``actors.yaml`` gives titles (offices held by a person), institutions, group
+nouns and international organisations. Keys are compared lower-cased, with typographic
+apostrophes already normalised by :func:`wirecoder.nlp.normalise`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing or malformed; the message names the file and the entry."""
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A title or an institution: the sectors it acts in."""
+
+    text: str
+    sectors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    """Everything needed to turn a noun phrase into an actor code, for one language."""
+
+    lang: str
+    country_names: dict[str, str]  # key → ISO3 ("azerbaïdjan" → "AZE")
+    demonyms: dict[str, str]  # "pakistanaises" → "PAK"
+    capitals: dict[str, str]  # "moscou", "kremlin" → "RUS"
+    titles: dict[str, Office]  # "ambassadeur" → GOV
+    institutions: dict[str, Office]  # "forces armées" → MIL
+    groups: frozenset[str]  # "les parties", "les deux pays"
+    igos: dict[str, str]  # "onu", "nations unies" → "UN"
+    max_words: int
+    entries: dict[str, tuple[str, str | Office]]  # every key → (kind, value), first kind wins
+
+    @classmethod
+    @functools.cache
+    def load(cls, lang: str = "fr") -> ActorLexicon:
+        """Read the lexicon of ``lang`` from the package data."""
+        folder = resources.files("wirecoder") / "lexicons" / lang
+        try:
+            tsv = (folder / "countries.tsv").read_text(encoding="utf-8")
+            raw: Any = yaml.safe_load((folder / "actors.yaml").read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise LexiconError(f"no actor lexicon for language {lang!r}: {exc}") from exc
+        columns: dict[str, dict[str, str]] = {"names": {}, "demonyms": {}, "capitals": {}}
+        for row in csv.DictReader(io.StringIO(tsv), delimiter="\t"):
+            for column, table in columns.items():
+                for form in filter(None, (row.get(column) or "").split("|")):
+                    table.setdefault(_key(form), row["iso3"])
+        names, demonyms, capitals = columns["names"], columns["demonyms"], columns["capitals"]
+        titles = _offices(raw.get("titles", []), "titles", lang)
+        institutions = _offices(raw.get("institutions", []), "institutions", lang)
+        igos: dict[str, str] = {}
+        for entry in raw.get("igos", []):
+            for form in entry["names"]:
+                igos.setdefault(_key(form), entry["code"])
+        groups = frozenset(_key(g) for g in raw.get("groups", []))
+        entries: dict[str, tuple[str, str | Office]] = {}
+        tables: tuple[tuple[str, dict[str, str] | dict[str, Office]], ...] = (
+            ("title", titles),
+            ("institution", institutions),
+            ("igo", igos),
+            ("country", names),
+            ("capital", capitals),
+            ("demonym", demonyms),
+        )
+        for kind, forms in tables:
+            for form, entry in forms.items():
+                entries.setdefault(form, (kind, entry))
+        every = [*entries, *groups]
+        return cls(
+            lang=lang,
+            country_names=names,
+            demonyms=demonyms,
+            capitals=capitals,
+            titles=titles,
+            institutions=institutions,
+            groups=groups,
+            igos=igos,
+            max_words=max(len(k.replace("'", "' ").replace("-", " - ").split()) for k in every),
+            entries=entries,
+        )
+
+
+def _offices(entries: list[dict[str, Any]], section: str, lang: str) -> dict[str, Office]:
+    table: dict[str, Office] = {}
+    for entry in entries:
+        try:
+            office = Office(text=_key(entry["text"]), sectors=tuple(entry["sectors"]))
+        except (KeyError, TypeError) as exc:
+            raise LexiconError(
+                f"lexicons/{lang}/actors.yaml: {section} entry {entry!r} needs text and sectors"
+            ) from exc
+        table.setdefault(office.text, office)
+        plural = entry.get("plural")
+        if plural:
+            table.setdefault(_key(plural), office)
+    return table
+
+
+def key(text: str) -> str:
+    """The form lexicon keys are compared in."""
+    return _key(text)

@@ -1,0 +1,258 @@
+"""Noun phrase → actor, on the dependency parse, with reference inside one article.
+
+A phrase names a side through its head (a title, an institution, a country, an IGO, a person),
+what modifies the head (a demonym, ``de`` + a country, an apposed name or title), and, when it
+names none of these itself, what the article said before: ``il``, ``le diplomate``,
+``Nadeem Raza`` alone, ``les parties``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from wirecoder.actors.lexicon import ActorLexicon, Office, key
+from wirecoder.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui"}
+_POSSESSOR_CASES = {"de", "du", "des", "d'"}
+_NOUNS = {"NOUN", "PROPN", "PRON"}
+_LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
+
+
+@dataclass
+class ArticleContext:
+    """What the article has said so far about who is who (mutable, one per article)."""
+
+    offset: int = 0  # where the parsed body starts in the article text
+    names: dict[str, Actor] = field(default_factory=dict)
+    people: list[Actor] = field(default_factory=list)
+    pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)
+    cache: dict[int, list[Actor]] = field(default_factory=dict)
+
+    def remember_pair(self, first: Actor, second: Actor) -> None:
+        if first.code and second.code and first.code != second.code:
+            self.pairs.append((first, second))
+
+
+class ActorResolver:
+    """Resolves noun phrases to actors with one language's lexicon."""
+
+    def __init__(self, lexicon: ActorLexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- public ---------------------------------------------------------------------------
+
+    def resolve(self, token: Token, ctx: ArticleContext) -> list[Actor]:
+        """The actors a noun phrase headed by ``token`` stands for (several when coordinated)."""
+        if token.i in ctx.cache:
+            return ctx.cache[token.i]
+        ctx.cache[token.i] = []  # guards against cycles in odd parses
+        found = self._resolve_one(token, ctx)
+        actors = [found] if found else []
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.pos_ in _NOUNS:
+                actors.extend(self.resolve(conj, ctx))
+        if len(actors) > 1:  # "le peuple et le gouvernement pakistanais": share the country
+            known = next((a.country for a in actors if a.country), None)
+            actors = [a if a.code or not known else replace(a, country=known) for a in actors]
+        ctx.cache[token.i] = actors
+        return actors
+
+    def register(self, tokens: Span, ctx: ArticleContext) -> None:
+        """Read every noun phrase of a sentence in order, learning names and people."""
+        for token in tokens:
+            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"flat:name", "fixed"}:
+                for actor in self.resolve(token, ctx):
+                    if actor.code:
+                        ctx.countries[actor.code] = ctx.countries.get(actor.code, 0) + 1
+                    if token.dep_.startswith("nsubj") and (actor.name or actor.role):
+                        ctx.people.append(actor)
+
+    # -- one phrase -----------------------------------------------------------------------
+
+    def _resolve_one(self, token: Token, ctx: ArticleContext) -> Actor | None:
+        lex = self.lexicon
+        if token.pos_ == "PRON":
+            if token.lower_ in _PERSONAL and ctx.people:
+                start = ctx.offset + token.idx
+                return replace(ctx.people[-1], text=token.text, start=start, end=start + len(token))
+            return None
+        span = self.span(token)
+        phrase = key(span.text)
+        if phrase in lex.groups or key(f"{token.lower_}") in lex.groups:
+            return None  # groups resolve at event level (see group_members)
+        country = igo = name = role = None
+        sectors: tuple[str, ...] = ()
+        head = self._match_at(token)
+        if head is not None:
+            kind, value = head
+            if kind == "country" and token.text[:1].isupper():
+                country = str(value)
+            elif kind == "capital" and token.text[:1].isupper():
+                country, sectors = str(value), ("GOV",)
+            elif kind == "igo":
+                igo = str(value)
+            elif kind == "title" and isinstance(value, Office):
+                role, sectors = value.text, value.sectors
+            elif kind == "institution" and isinstance(value, Office):
+                sectors = value.sectors
+            elif kind == "demonym" and token.text[:1].isupper():
+                country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
+        if token.pos_ == "PROPN" and country is None and igo is None:
+            name = self._name(token)
+        for child in token.children:
+            if child.dep_ == "appos" or (child.dep_ == "nmod" and not self._case(child)):
+                if child.pos_ == "PROPN" and name is None and child.ent_type_ in {"PER", ""}:
+                    name = self._name(child)
+                elif child.pos_ == "NOUN":
+                    sub = self._resolve_one(child, ctx)
+                    if sub is not None:
+                        role = role or sub.role
+                        sectors = sectors or sub.sectors
+                        country = country or sub.country
+                        igo = igo or sub.igo
+        if country is None and igo is None:
+            country, igo = self._modifier_code(token, depth=0)
+        actor = Actor(
+            text=span.text,
+            name=name,
+            country=country,
+            igo=igo,
+            sectors=sectors,
+            role=role,
+            **self._offsets(token, ctx),
+        )
+        return self._with_reference(actor, ctx)
+
+    def _with_reference(self, actor: Actor, ctx: ArticleContext) -> Actor | None:
+        """Fill a bare name or a bare title from what the article said before."""
+        if actor.code is None and actor.name:
+            known = ctx.names.get(key(actor.name)) or ctx.names.get(key(actor.name.split()[-1]))
+            if known:
+                return replace(
+                    actor,
+                    country=known.country,
+                    igo=known.igo,
+                    sectors=known.sectors,
+                    role=known.role,
+                    name=known.name,
+                )
+        if actor.code is None and actor.role and not actor.name:
+            for earlier in reversed(ctx.people):
+                if earlier.role == actor.role or (
+                    earlier.sectors == actor.sectors and earlier.role and earlier.code
+                ):
+                    return replace(earlier, text=actor.text, start=actor.start, end=actor.end)
+        if actor.name and (actor.code or actor.role):
+            ctx.names.setdefault(key(actor.name), actor)
+            ctx.names.setdefault(key(actor.name.split()[-1]), actor)
+        if actor.code or actor.name or actor.sectors:
+            return actor
+        return None
+
+    # -- parse helpers --------------------------------------------------------------------
+
+    def _match_at(self, token: Token) -> tuple[str, object] | None:
+        """The longest lexicon entry starting at ``token`` (within its own phrase)."""
+        doc = token.doc
+        stop = min(token.right_edge.i + 1, token.i + self.lexicon.max_words + 1, len(doc))
+        starts = [token.i]
+        if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
+            starts.insert(0, token.i - 1)  # "premier ministre", "haut représentant"
+        for start in starts:
+            for end in range(stop, token.i, -1):
+                found = self.lexicon.entries.get(key(doc[start:end].text))
+                if found is not None:
+                    return found
+        return None
+
+    def _modifier_code(self, token: Token, depth: int) -> tuple[str | None, str | None]:
+        """A country or IGO named by a demonym or a ``de`` complement of the head."""
+        lex = self.lexicon
+        for child in token.children:
+            if child.dep_ == "amod" or (child.dep_ == "nmod" and child.pos_ == "ADJ"):
+                iso = lex.demonyms.get(child.lower_) or lex.demonyms.get(key(child.lemma_))
+                if iso:
+                    return iso, None
+        for child in token.children:
+            if child.dep_ in {"nmod", "obl:mod"} and self._case(child) in _POSSESSOR_CASES:
+                match = self._match_at(child)
+                if match and match[0] in {"country", "capital"} and child.text[:1].isupper():
+                    return str(match[1]), None
+                if match and match[0] == "igo":
+                    return None, str(match[1])
+                if depth < 4 and (match or child.pos_ == "NOUN"):
+                    found = self._modifier_code(child, depth + 1)
+                    if found != (None, None):
+                        return found
+        # "les forces armées pakistanaises" may hang the demonym on a nested noun
+        for child in token.children:
+            if child.dep_ in {"amod", "nmod"} and child.pos_ == "NOUN" and not self._case(child):
+                found = self._modifier_code(child, depth + 1) if depth < 4 else (None, None)
+                if found != (None, None):
+                    return found
+        return None, None
+
+    @staticmethod
+    def _case(token: Token) -> str | None:
+        for child in token.children:
+            if child.dep_ == "case":
+                return child.lower_
+        return None
+
+    @staticmethod
+    def _name(token: Token) -> str:
+        parts = [token] + [c for c in token.children if c.dep_ in {"flat:name", "flat"}]
+        if token.ent_iob_ != "O" and token.ent_type_ == "PER":
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return str(ent.text)
+        parts.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in parts)
+
+    def span(self, token: Token) -> Span:
+        """The phrase itself: the head and its dependents, less clauses and coordination.
+
+        A country or an organisation named by its head is just that name (``l'Arménie``, not
+        ``l'Arménie contre l'Azerbaïdjan``); the preposition that introduces it is left out.
+        """
+        named = token.pos_ == "PROPN" and (
+            self.lexicon.country_names.get(token.lower_) or self.lexicon.igos.get(token.lower_)
+        )
+        kept = [token]
+        for child in token.children:
+            if child.dep_ in _LEFT_OUT or child.dep_ == "case":
+                continue
+            if named and child.dep_ not in {"det", "flat:name", "flat", "amod"}:
+                continue
+            if child.dep_ == "nmod" and child.pos_ != "PROPN" and self._case(child) == "à":
+                continue  # "l'ambassadeur à cette occasion"
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
+                continue  # "le général X, président du comité…": keep the first description
+            kept.extend(child.subtree)
+        kept = [t for t in kept if not t.is_space]
+        start, end = min(t.i for t in kept), max(t.i for t in kept) + 1
+        doc = token.doc
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
+        return doc[start:end]
+
+    def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
+        span = self.span(token)
+        return {"start": ctx.offset + span.start_char, "end": ctx.offset + span.end_char}
+
+
+def group_members(phrase: str, lexicon: ActorLexicon, ctx: ArticleContext) -> list[Actor]:
+    """``les parties``, ``les deux pays``: the two sides the article has been about."""
+    if key(phrase) not in lexicon.groups:
+        return []
+    if ctx.pairs:
+        first, second = ctx.pairs[-1]
+        return [first, second]
+    top = sorted(ctx.countries.items(), key=lambda kv: -kv[1])[:2]
+    return [Actor(text=phrase, country=code) for code, _ in top] if len(top) == 2 else []

@@ -1,0 +1,128 @@
+"""Where the sides of an event stand in the dependency parse (Universal Dependencies, French).
+
+Verbs: the subject (inherited by a conjunct verb when voice and number agree), the object, and
+complements headed by a preposition; the passive swaps the subject and the ``par`` agent.
+Nouns: their own prepositional complements, a demonym, or the speaker — the subject of the
+verb the noun depends on (``X a dénoncé les provocations de Y``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# contracted and elided forms of each preposition
+_PREPOSITIONS = {
+    "à": {"à", "au", "aux"},
+    "de": {"de", "du", "des", "d'"},
+    "en": {"en"},
+}
+_ARGUMENT_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"}
+_SUBJECTS = {"nsubj", "nsubj:pass"}
+
+
+def morph(token: Token, feature: str) -> list[str]:
+    """The values of one morphological feature (``Tense`` → ``["Imp"]``)."""
+    return list(token.morph.get(feature, []))
+
+
+def case_of(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case" or (child.dep_ == "mark" and child.pos_ == "ADP"):
+            return child.lower_
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children)
+
+
+def is_reflexive(verb: Token) -> bool:
+    return any(
+        c.pos_ == "PRON" and ("Yes" in morph(c, "Reflex") or c.lower_ in {"se", "s'"})
+        for c in verb.children
+        if c.dep_.startswith(("expl", "obj", "iobj"))
+    )
+
+
+def with_preposition(head: Token, preposition: str) -> list[Token]:
+    """The complements of ``head`` introduced by ``preposition`` (``au`` counts as ``à``)."""
+    forms = _PREPOSITIONS.get(preposition, {preposition})
+    return [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
+
+
+def objects(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubj:pass"]
+    return [c for c in verb.children if c.dep_ == "obj"]
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject; a conjunct or participle borrows the subject of the verb above."""
+    if is_passive(verb):
+        agents = with_preposition(verb, "par")
+        return agents[0] if agents else None
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if own:
+        return own[0]
+    if verb.dep_ == "ccomp":  # a reported clause of its own never borrows the speaker
+        return None
+    trigger, head = verb, verb.head
+    seen = 0
+    while head is not verb and seen < 4 and verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"}:
+        seen += 1
+        candidate = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if candidate and not is_passive(head) and _agrees(trigger, candidate[0]):
+            return candidate[0]
+        if head.head is head:
+            return None
+        verb, head = head, head.head
+    return None
+
+
+def _number(token: Token) -> str | None:
+    values = morph(token, "Number")
+    return values[0] if values else None
+
+
+def _agrees(verb: Token, subj: Token) -> bool:
+    """Does a finite auxiliary (or the verb) of ``verb`` agree in number with ``subj``?"""
+    finite = [c for c in verb.children if c.dep_.startswith("aux") and morph(c, "VerbForm")]
+    finite = [c for c in finite if "Fin" in morph(c, "VerbForm")] or (
+        [verb] if "Fin" in morph(verb, "VerbForm") else []
+    )
+    if not finite:
+        return True
+    plural_subject = any(c.dep_ == "conj" for c in subj.children) or _number(subj) == "Plur"
+    wanted = _number(finite[0])
+    return wanted is None or (wanted == "Plur") == plural_subject
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The nearest verb above a noun (``a dénoncé`` for ``les provocations de X``)."""
+    token = noun
+    for _ in range(6):
+        if token.head is token:
+            return token if token.pos_ in {"VERB", "AUX"} else None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def speaker(noun: Token) -> Token | None:
+    verb = governing_verb(noun)
+    return subject(verb) if verb is not None else None
+
+
+def in_subtree(head: Token, preposition: str, depth: int = 3) -> list[Token]:
+    """Complements introduced by ``preposition`` anywhere below ``head`` (a few levels)."""
+    found = with_preposition(head, preposition)
+    if found or depth == 0:
+        return found
+    for child in head.children:
+        if child.dep_ in {"nmod", "conj", "obl", "obl:arg", "amod"}:
+            found.extend(in_subtree(child, preposition, depth - 1))
+    return found

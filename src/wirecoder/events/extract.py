@@ -1,0 +1,221 @@
+"""Sentence → event candidates: find triggers, read their sides off the parse, qualify them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wirecoder.actors.lexicon import ActorLexicon
+from wirecoder.actors.resolve import ActorResolver, ArticleContext, group_members
+from wirecoder.events import arguments as args
+from wirecoder.events.lexicon import Trigger, TriggerLexicon
+from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
+from wirecoder.ontology import Ontology
+from wirecoder.records import Actor, Event, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A trigger found in a sentence: the token it hangs on and the tokens it spans."""
+
+    trigger: Trigger
+    head: Token  # the verb (or the noun, for nominal triggers)
+    first: int  # token range of the trigger text, for the evidence
+    last: int
+    anchor: Token  # where prepositional slots are looked for (the object noun of a phrase)
+
+
+class EventExtractor:
+    """Codes the events of one sentence at a time, with one language's lexicons."""
+
+    def __init__(
+        self,
+        triggers: TriggerLexicon,
+        actors: ActorLexicon,
+        contexts: ContextLexicon,
+        ontology: Ontology,
+    ) -> None:
+        self.triggers = triggers
+        self.lexicon = actors
+        self.resolver = ActorResolver(actors)
+        self.contexts = contexts
+        self.ontology = ontology
+
+    def sentence_events(
+        self, sentence: Span, text: str, ctx: ArticleContext, article_id: str
+    ) -> list[Event]:
+        """Events of one sentence; ``text`` is the original article text (for evidence)."""
+        self.resolver.register(sentence, ctx)
+        events: list[Event] = []
+        for found in self._triggers(sentence):
+            events.extend(self._code(found, sentence, text, ctx, article_id))
+        return events
+
+    # -- triggers -------------------------------------------------------------------------
+
+    def _triggers(self, sentence: Span) -> list[Found]:
+        lex = self.triggers
+        found: list[Found] = []
+        phrase_objects: set[int] = set()
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB":
+                phrase = self._phrase(token)
+                if phrase is not None:
+                    found.append(phrase)
+                    phrase_objects.add(phrase.anchor.i)
+                    continue
+                trigger = lex.verbs.get(lemma)
+                if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
+                    continue
+                before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
+                before += [c.i for c in token.children if c.lower_ in {"se", "s'"}]
+                first = min([token.i, *[i for i in before if i < token.i]])
+                found.append(Found(trigger, token, first, token.i, token))
+        for token in sentence:
+            trigger = lex.nouns.get(token.lemma_.lower())
+            if token.pos_ == "NOUN" and trigger is not None and token.i not in phrase_objects:
+                found.append(Found(trigger, token, token.i, token.i, token))
+        return found
+
+    def _phrase(self, verb: Token) -> Found | None:
+        for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
+            trigger = self.triggers.phrases.get((verb.lemma_.lower(), obj.lemma_.lower()))
+            if trigger is None:
+                continue
+            anchor = obj
+            if trigger.complement:
+                words = self.triggers.classes.get(trigger.complement, frozenset())
+                complements = [
+                    c
+                    for c in [*args.with_preposition(verb, "à"), *args.with_preposition(obj, "à")]
+                    if c.lemma_.lower() in words
+                ]
+                if not complements:
+                    continue
+                anchor = complements[0]
+            first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+            return Found(trigger, verb, first, obj.i, anchor)
+        return None
+
+    # -- sides ----------------------------------------------------------------------------
+
+    def _slot(self, found: Found, slot: str, ctx: ArticleContext) -> list[Actor]:
+        head = found.head
+        if slot == "subject":
+            tokens = [t] if (t := args.subject(head)) is not None else []
+        elif slot == "obj":
+            tokens = args.objects(head)
+        elif slot == "speaker":
+            tokens = [t] if (t := args.speaker(head)) is not None else []
+        elif slot == "demonym":
+            return self._demonym(head, ctx)
+        else:
+            tokens = args.with_preposition(head, slot)
+            if not tokens and found.anchor is not head:
+                tokens = args.in_subtree(found.anchor, slot)
+        actors: list[Actor] = []
+        for token in tokens:
+            resolved = self.resolver.resolve(token, ctx)
+            if not resolved:
+                phrase = self.resolver.span(token).text
+                resolved = group_members(phrase, self.lexicon, ctx)
+            actors.extend(resolved)
+        return actors
+
+    def _demonym(self, noun: Token, ctx: ArticleContext) -> list[Actor]:
+        for child in noun.children:
+            iso = self.lexicon.demonyms.get(child.lower_)
+            if child.dep_ == "amod" and iso:
+                start = ctx.offset + child.idx
+                return [Actor(text=child.text, country=iso, start=start, end=start + len(child))]
+        return []
+
+    def _sides(self, found: Found, ctx: ArticleContext) -> list[tuple[Actor, Actor | None]]:
+        actors: list[Actor] = []
+        for slot in found.trigger.actor:
+            actors = self._slot(found, slot, ctx)
+            if actors:
+                break
+        recipients: list[Actor] = []
+        for slot in found.trigger.recipient:
+            recipients = self._slot(found, slot, ctx)
+            if recipients:
+                break
+        symmetric = self.ontology.is_symmetric(found.trigger.type)
+        if symmetric and not recipients and len(actors) >= 2:
+            return [(actors[0], actors[1])]
+        pairs: list[tuple[Actor, Actor | None]] = []
+        sides: list[Actor | None] = [*recipients] or [None]
+        for actor in actors:
+            for recipient in sides:
+                if recipient is not None and _same_side(actor, recipient):
+                    continue
+                pairs.append((actor, recipient))
+        return pairs
+
+    # -- events ---------------------------------------------------------------------------
+
+    def _code(
+        self, found: Found, sentence: Span, text: str, ctx: ArticleContext, article_id: str
+    ) -> list[Event]:
+        trigger = found.trigger
+        verb = found.head if found.head.pos_ != "NOUN" else args.governing_verb(found.head)
+        qualifier = verb if verb is not None else found.head
+        start = ctx.offset + sentence.start_char
+        end = ctx.offset + sentence.end_char
+        doc = sentence.doc
+        t_start = ctx.offset + doc[found.first].idx
+        t_end = ctx.offset + doc[found.last].idx + len(doc[found.last])
+        evidence = Evidence(
+            sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
+        )
+        contexts = self.contexts.contexts(sentence)
+        cameo, goldstein, quad = self.ontology.score(trigger.type, trigger.mode)
+        events = []
+        for actor, recipient in self._sides(found, ctx):
+            if recipient is None and self.ontology.requires_recipient(trigger.type):
+                continue
+            if recipient is not None and self.ontology.is_symmetric(trigger.type):
+                ctx.remember_pair(actor, recipient)
+            confidence = 0.9 if trigger.kind != "noun" else 0.7
+            confidence -= 0.2 if recipient is None or recipient.code is None else 0.0
+            confidence -= 0.2 if actor.code is None else 0.0
+            events.append(
+                Event(
+                    id=event_id(article_id, trigger.type, actor, recipient, t_start),
+                    type=trigger.type,
+                    mode=trigger.mode,
+                    actor=actor,
+                    recipient=recipient,
+                    evidence=evidence,
+                    contexts=contexts,
+                    aux_mode=aux_mode(qualifier),
+                    negated=negated(qualifier),
+                    cameo=cameo,
+                    goldstein=goldstein,
+                    quad_class=quad,
+                    confidence=round(max(confidence, 0.1), 2),
+                )
+            )
+        return events
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    if a.start == b.start and a.end == b.end:
+        return True
+    return a.name is not None and a.name == b.name
+
+
+def event_id(
+    article_id: str, type_: str, actor: Actor | None, recipient: Actor | None, at: int
+) -> str:
+    """A stable id: the same article coded twice gives the same ids."""
+    parts = [article_id, type_, str(at)]
+    for side in (actor, recipient):
+        parts.append("" if side is None else f"{side.code}/{side.name}/{side.start}")
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]

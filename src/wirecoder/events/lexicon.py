@@ -1,0 +1,77 @@
+"""Event triggers for one language, read from ``lexicons/<lang>/triggers.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from wirecoder.actors.lexicon import LexiconError
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One way of saying an event: its type and mode, and where its two sides stand."""
+
+    lemma: str
+    type: str
+    kind: str  # "verb", "phrase" or "noun"
+    mode: str | None = None
+    actor: tuple[str, ...] = ("subject",)
+    recipient: tuple[str, ...] = ("obj",)
+    reflexive: bool = False
+    object: str | None = None  # phrases: the verb's fixed object noun
+    complement: str | None = None  # phrases: the lexical class its complement must be in
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    lang: str
+    verbs: dict[str, Trigger]
+    phrases: dict[tuple[str, str], Trigger]  # (verb lemma, object lemma)
+    nouns: dict[str, Trigger]
+    classes: dict[str, frozenset[str]]
+
+    @classmethod
+    @functools.cache
+    def load(cls, lang: str = "fr") -> TriggerLexicon:
+        path = resources.files("wirecoder") / "lexicons" / lang / "triggers.yaml"
+        try:
+            raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise LexiconError(f"no trigger lexicon for language {lang!r}: {exc}") from exc
+        where = f"lexicons/{lang}/triggers.yaml"
+        verbs = {
+            lemma: _trigger(lemma, "verb", entry, where) for lemma, entry in raw["verbs"].items()
+        }
+        phrases = {}
+        for entry in raw.get("phrases", []):
+            trigger = _trigger(entry["verb"], "phrase", entry, where)
+            phrases[(entry["verb"], entry["object"])] = trigger
+        nouns = {
+            lemma: _trigger(lemma, "noun", entry, where)
+            for lemma, entry in raw.get("nouns", {}).items()
+        }
+        classes = {name: frozenset(words) for name, words in raw.get("classes", {}).items()}
+        return cls(lang=lang, verbs=verbs, phrases=phrases, nouns=nouns, classes=classes)
+
+
+def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigger:
+    try:
+        default_actor = ("speaker",) if kind == "noun" else ("subject",)
+        return Trigger(
+            lemma=lemma,
+            type=entry["type"],
+            kind=kind,
+            mode=entry.get("mode"),
+            actor=tuple(entry.get("actor", default_actor)),
+            recipient=tuple(entry.get("recipient", ("obj",))),
+            reflexive=bool(entry.get("reflexive", False)),
+            object=entry.get("object"),
+            complement=entry.get("complement"),
+        )
+    except (KeyError, TypeError) as exc:
+        raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

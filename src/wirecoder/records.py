@@ -1,0 +1,146 @@
+"""The records that travel between stages: frozen, slotted dataclasses and nothing else.
+
+Every stage takes and returns these. They hold plain values only (str, int, float, bool,
+tuples and other records), so they pickle across process boundaries and compare by value.
+Offsets (``start``/``end``) always point into ``Article.text`` as it was read, never into a
+normalised copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+AUX_MODES: tuple[str, ...] = ("historical", "future", "hypothetical")
+PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input record, as read: its text is never modified afterwards."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO date of publication, when the input gives one
+    url: str | None = None
+    source: str | None = None  # where it was read from (a path, "<stdin>", a JSONL line)
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: a gazetteer entry, or a bare name when nothing resolved it."""
+
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The header of a dispatch: where and when it was filed, by whom.
+
+    ``body_start`` is the offset in ``Article.text`` where the story itself begins, so the
+    header never becomes part of the first sentence.
+    """
+
+    place: str | None = None  # as printed
+    date: str | None = None  # ISO, day/month/year precision
+    agency: str | None = None
+    body_start: int = 0
+    location: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One side of an event: who acts for which state or organisation, in which sector."""
+
+    text: str  # the mention as printed (the longest span that names the side)
+    name: str | None = None  # a person's or organisation's proper name
+    country: str | None = None  # ISO 3166-1 alpha-3 of the state the entity acts for
+    igo: str | None = None  # short code of an international organisation (UN, NATO, ICRC…)
+    sectors: tuple[str, ...] = ()
+    role: str | None = None  # the office: ambassadeur, ministre des Affaires étrangères…
+    start: int = 0
+    end: int = 0
+
+    @property
+    def code(self) -> str | None:
+        """The side's country or IGO code: what analyses aggregate on."""
+        return self.country or self.igo
+
+    @property
+    def cameo(self) -> str:
+        """A CAMEO-style code string, e.g. ``AZEGOV``."""
+        return (self.code or "") + (self.sectors[0] if self.sectors else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence that supports an event, with its offsets into the article text."""
+
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event, coded from one sentence of one article."""
+
+    id: str
+    type: str
+    actor: Actor | None
+    recipient: Actor | None
+    evidence: Evidence
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    aux_mode: str | None = None
+    negated: bool = False
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything coded from one article: the output contract's one line."""
+
+    article: Article
+    language: str
+    dateline: Dateline
+    events: tuple[Event, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """An input record that could not be coded, and why (nothing is dropped silently)."""
+
+    record: str  # the record's id or where it came from (path, path:line)
+    reason: str
+    source: str | None = None

@@ -1,0 +1,37 @@
+"""Shared fixtures: the real French model, loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REFERENCE = SHARED / "examples" / "azertac-2021-02-10-islamabad.txt"
+
+
+@pytest.fixture(scope="session")
+def coder():  # type: ignore[no-untyped-def]
+    from wirecoder.pipeline import Coder
+
+    return Coder(lang="fr")
+
+
+@pytest.fixture(scope="session")
+def parser(coder):  # type: ignore[no-untyped-def]
+    return coder.parser
+
+
+def shared_file(path: Path) -> Path:
+    """A file of ../shared, or skip the test saying why."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared data sits beside the checkout in ../shared")
+    return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output (review the diff before committing).",
+    )

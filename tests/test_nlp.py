@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wirecoder.nlp import ModelNotInstalledError, Parser, normalise
+
+
+@given(st.text())
+def test_nlp_normalise_keeps_every_offset(text: str) -> None:
+    assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("L\u2019ambassadeur", "L'ambassadeur"), ("\u00ab\u00a0oui\u00a0\u00bb", '" oui "')],
+)
+def test_nlp_normalise_typographic_characters(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Le chef d'état-major a parlé.", "état-major"),
+        ("Le porte-parole nord-coréen a parlé.", "nord-coréen"),
+    ],
+)
+def test_nlp_hyphen_compounds_stay_whole(parser: Parser, text: str, whole: str) -> None:
+    assert whole in [t.text for t in parser.parse(text)]
+
+
+@pytest.mark.parametrize("text", ["Que va-t-il faire ?"])
+def test_nlp_clitics_stay_apart(parser: Parser, text: str) -> None:
+    assert "va-t-il" not in [t.text for t in parser.parse(text)]
+
+
+@pytest.mark.parametrize("lang", ["xx"])
+def test_nlp_unknown_language_says_what_to_do(lang: str) -> None:
+    with pytest.raises(ModelNotInstalledError, match="no spaCy model"):
+        Parser.load(lang)
+
+
+@pytest.mark.parametrize("texts", [["Première phrase.", "Deuxième texte, plus long."]])
+def test_nlp_parse_many_keeps_order(parser: Parser, texts: list[str]) -> None:
+    assert [d.text for d in parser.parse_many(texts, batch_size=1)] == texts

@@ -1,0 +1,113 @@
+"""Whole articles through the real model: the reference dispatch and the golden samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE, shared_file
+
+from wirecoder.contract import dumps_line
+from wirecoder.ingest import read_paths
+from wirecoder.pipeline import Coder
+from wirecoder.records import Actor, Article, ArticleResult, Event
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "fr"
+GOLDEN = Path(__file__).parent / "golden" / "samples-fr.jsonl"
+
+
+def _side(actor: Actor | None) -> tuple[str | None, tuple[str, ...], str | None]:
+    if actor is None:
+        return None, (), None
+    return actor.code, actor.sectors, actor.name
+
+
+def _summary(event: Event) -> tuple[object, ...]:
+    return (event.type, _side(event.actor), _side(event.recipient), event.aux_mode)
+
+
+@pytest.fixture(scope="module")
+def reference(coder: Coder) -> ArticleResult:
+    path = shared_file(REFERENCE)
+    return coder.code(path.read_text(encoding="utf-8"), article_id=path.stem)
+
+
+def test_pipeline_reference_dateline(reference: ArticleResult) -> None:
+    dateline = reference.dateline
+    assert (dateline.place, dateline.date, dateline.agency) == (
+        "Islamabad",
+        "2021-02-10",
+        "AZERTAC",
+    )
+    assert reference.article.text[dateline.body_start :].startswith("L")
+
+
+def test_pipeline_reference_has_exactly_the_six_events(reference: ArticleResult) -> None:
+    got = sorted((_summary(e) for e in reference.events), key=repr)
+    alizade = ("AZE", ("GOV",), "Ali Alizadé")
+    raza = ("PAK", ("MIL",), "Nadeem Raza")
+    expected = sorted(
+        [
+            ("CONSULT", alizade, raza, None),
+            ("SUPPORT", raza, alizade, None),  # congratulations on the victory
+            ("SUPPORT", ("PAK", (), None), ("AZE", (), None), "historical"),
+            ("AGREE", ("PAK", ("MIL",), None), ("AZE", ("MIL",), None), None),
+            ("ACCUSE", alizade, ("ARM", (), None), None),
+            ("SUPPORT", alizade, ("PAK", ("CVL",), None), None),  # thanks to people, gov…
+        ],
+        key=repr,
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize(("type_", "context"), [("AGREE", "military")])
+def test_pipeline_reference_contexts(reference: ArticleResult, type_: str, context: str) -> None:
+    event = next(e for e in reference.events if e.type == type_)
+    assert context in event.contexts
+
+
+def test_pipeline_reference_meeting_is_at_islamabad_on_the_dateline_day(
+    reference: ArticleResult,
+) -> None:
+    meeting = next(e for e in reference.events if e.type == "CONSULT")
+    assert meeting.location is not None
+    assert (meeting.location.name, meeting.location.country) == ("Islamabad", "PAK")
+    assert (meeting.date, meeting.date_precision) == ("2021-02-10", "day")
+    assert meeting.evidence.trigger.replace("\u2019", "'") == "s'est entretenu"
+
+
+def test_pipeline_reference_evidence_points_into_the_text(reference: ArticleResult) -> None:
+    text = reference.article.text
+    for event in reference.events:
+        evidence = event.evidence
+        assert text[evidence.start : evidence.end].strip() == evidence.sentence
+        assert evidence.trigger in evidence.sentence
+        for side in (event.actor, event.recipient):
+            if side is not None:
+                assert text[side.start : side.end] == side.text
+
+
+def _code_samples(coder: Coder) -> list[str]:
+    articles = [a for a in read_paths([SAMPLES]) if isinstance(a, Article)]
+    return [dumps_line(r) for r in coder.code_many(articles)]
+
+
+def test_pipeline_samples_match_golden(coder: Coder, request: pytest.FixtureRequest) -> None:
+    lines = _code_samples(coder)
+    if request.config.getoption("--update-golden"):
+        GOLDEN.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    expected = GOLDEN.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [json.loads(line) for line in expected]
+
+
+@pytest.mark.parametrize("batch_size", [1, 7])
+def test_pipeline_batching_does_not_change_results(coder: Coder, batch_size: int) -> None:
+    articles = [a for a in read_paths([SAMPLES]) if isinstance(a, Article)]
+    one_by_one = [next(coder.code_many([a])) for a in articles]
+    coder.batch_size, saved = batch_size, coder.batch_size
+    try:
+        assert list(coder.code_many(articles)) == one_by_one
+    finally:
+        coder.batch_size = saved
