@@ -69,7 +69,9 @@ class Coder:
 
 def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> ArticleResult:
     """The events of one parsed article body."""
-    ctx = ArticleContext(offset=dateline.body_start)
+    ctx = ArticleContext(offset=dateline.body_start, text=doc.text)
+    dateline_country = dateline.location.country if dateline.location else None
+    ctx.home = coder.extractor.resolver.home_country(doc, dateline_country)
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))

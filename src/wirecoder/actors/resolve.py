@@ -15,10 +15,11 @@ from wirecoder.actors.lexicon import ActorLexicon, Office, key
 from wirecoder.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui"}
 _POSSESSOR_CASES = {"de", "du", "des", "d'"}
+_POSTING_CASES = {"à", "au", "aux", "en", "auprès"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 _LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
 
@@ -28,10 +29,12 @@ class ArticleContext:
     """What the article has said so far about who is who (mutable, one per article)."""
 
     offset: int = 0  # where the parsed body starts in the article text
+    text: str = ""  # the parsed (normalised) body
     names: dict[str, Actor] = field(default_factory=dict)
     people: list[Actor] = field(default_factory=list)
     pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
+    home: str | None = None  # the country the article is about: sides with no code act for it
     cache: dict[int, list[Actor]] = field(default_factory=dict)
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
@@ -62,6 +65,31 @@ class ActorResolver:
             actors = [a if a.code or not known else replace(a, country=known) for a in actors]
         ctx.cache[token.i] = actors
         return actors
+
+    def home_country(self, doc: Doc, preferred: str | None = None) -> str | None:
+        """The country an article is about: its dateline's, else the one it names most.
+
+        A side named with no country of its own (``le ministre de l'Intérieur``, ``la police``,
+        a bare name) acts for that country, as wire conventions assume.
+        """
+        if preferred:
+            return preferred
+        counts: dict[str, int] = {}
+        for token in doc:
+            if token.pos_ in {"PROPN", "ADJ", "NOUN"}:
+                match = self._match_at(token)
+                if match and match[0] in {"country", "capital", "demonym"}:
+                    if match[0] != "demonym" and not token.text[:1].isupper():
+                        continue
+                    code = str(match[1])
+                    counts[code] = counts.get(code, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
+    def with_home(self, actor: Actor, ctx: ArticleContext) -> Actor:
+        """Give a side that names no country or IGO the article's country."""
+        if actor.code or ctx.home is None or not (actor.name or actor.sectors or actor.role):
+            return actor
+        return replace(actor, country=ctx.home)
 
     def register(self, tokens: Span, ctx: ArticleContext) -> None:
         """Read every noun phrase of a sentence in order, learning names and people."""
@@ -103,7 +131,7 @@ class ActorResolver:
                 sectors = value.sectors
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
-        if token.pos_ == "PROPN" and country is None and igo is None:
+        if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
             name = self._name(token)
         for child in token.children:
             if child.dep_ == "appos" or (child.dep_ == "nmod" and not self._case(child)):
@@ -112,12 +140,16 @@ class ActorResolver:
                 elif child.pos_ == "NOUN":
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
+                        name = name or sub.name
                         role = role or sub.role
                         sectors = sectors or sub.sectors
                         country = country or sub.country
                         igo = igo or sub.igo
+        if name is None and token.pos_ == "NOUN":
+            name = self._adjacent_name(span)
         if country is None and igo is None:
-            country, igo = self._modifier_code(token, depth=0)
+            country, igo, inherited = self._modifier_code(token, depth=0)
+            sectors = sectors or inherited
         actor = Actor(
             text=span.text,
             name=name,
@@ -131,6 +163,16 @@ class ActorResolver:
 
     def _with_reference(self, actor: Actor, ctx: ArticleContext) -> Actor | None:
         """Fill a bare name or a bare title from what the article said before."""
+        if actor.code is None and (actor.name or actor.role):
+            before = self._apposed_to(actor, ctx)
+            if before is not None:
+                actor = replace(
+                    actor,
+                    country=before.country,
+                    igo=before.igo,
+                    sectors=actor.sectors or before.sectors,
+                    role=actor.role or before.role,
+                )
         if actor.code is None and actor.name:
             known = ctx.names.get(key(actor.name)) or ctx.names.get(key(actor.name.split()[-1]))
             if known:
@@ -155,54 +197,104 @@ class ActorResolver:
             return actor
         return None
 
+    @staticmethod
+    def _apposed_to(actor: Actor, ctx: ArticleContext) -> Actor | None:
+        """The phrase just before ``, <actor>``: an apposition the parser split in two."""
+        for earlier in ctx.cache.values():
+            for other in earlier:
+                if other.code and other.end < actor.start and not other.name:
+                    between = ctx.text[other.end - ctx.offset : actor.start - ctx.offset]
+                    if between.strip() == ",":
+                        return other
+        return None
+
     # -- parse helpers --------------------------------------------------------------------
 
     def _match_at(self, token: Token) -> tuple[str, object] | None:
-        """The longest lexicon entry starting at ``token`` (within its own phrase)."""
+        """The longest lexicon entry starting at ``token`` (within its own phrase).
+
+        A demonym between the parts of a title is skipped (``le ministre turc de la Défense``
+        is a ``ministre de la défense``), and a hyphenated title falls back on its parts
+        (``colonel-général``).
+        """
         doc = token.doc
-        stop = min(token.right_edge.i + 1, token.i + self.lexicon.max_words + 1, len(doc))
+        lex = self.lexicon
+        stop = min(token.right_edge.i + 1, token.i + lex.max_words + 1, len(doc))
         starts = [token.i]
         if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
             starts.insert(0, token.i - 1)  # "premier ministre", "haut représentant"
+        skipped = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
         for start in starts:
             for end in range(stop, token.i, -1):
-                found = self.lexicon.entries.get(key(doc[start:end].text))
+                words = [t for t in doc[start:end] if t.i not in skipped]
+                text = "".join(t.text_with_ws for t in words)
+                found = lex.entries.get(key(text))
                 if found is not None:
                     return found
+        if "-" in token.text:
+            for part in token.lower_.split("-"):
+                found = lex.entries.get(part)
+                if found is not None and isinstance(found[1], Office) and found[0] == "title":
+                    return "title", Office(text=token.lower_, sectors=found[1].sectors)
         return None
 
-    def _modifier_code(self, token: Token, depth: int) -> tuple[str | None, str | None]:
-        """A country or IGO named by a demonym or a ``de`` complement of the head."""
+    def _modifier_code(
+        self, token: Token, depth: int
+    ) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """(country, igo, sectors) named by a demonym or a ``de`` complement of the head.
+
+        ``les forces armées pakistanaises`` → PAK; ``une base de l'armée kényane`` → KEN with
+        the army's MIL; ``la position de l'Azerbaïdjan`` → AZE. Other prepositions (``au
+        Pakistan``, ``contre l'Azerbaïdjan``) name a place or a target, not the side.
+        """
         lex = self.lexicon
         for child in token.children:
-            if child.dep_ == "amod" or (child.dep_ == "nmod" and child.pos_ == "ADJ"):
+            if child.dep_ in {"amod", "nmod", "appos", "flat"} and (
+                child.pos_ == "ADJ" or child.is_lower
+            ):
                 iso = lex.demonyms.get(child.lower_) or lex.demonyms.get(key(child.lemma_))
                 if iso:
-                    return iso, None
-        for child in token.children:
-            if child.dep_ in {"nmod", "obl:mod"} and self._case(child) in _POSSESSOR_CASES:
-                match = self._match_at(child)
-                if match and match[0] in {"country", "capital"} and child.text[:1].isupper():
-                    return str(match[1]), None
-                if match and match[0] == "igo":
-                    return None, str(match[1])
-                if depth < 4 and (match or child.pos_ == "NOUN"):
-                    found = self._modifier_code(child, depth + 1)
-                    if found != (None, None):
-                        return found
-        # "les forces armées pakistanaises" may hang the demonym on a nested noun
-        for child in token.children:
-            if child.dep_ in {"amod", "nmod"} and child.pos_ == "NOUN" and not self._case(child):
-                found = self._modifier_code(child, depth + 1) if depth < 4 else (None, None)
-                if found != (None, None):
-                    return found
-        return None, None
+                    return iso, None, ()
+        nested = [
+            c
+            for c in token.children
+            if (c.dep_ in {"nmod", "obl:mod"} and self._case(c) in _POSSESSOR_CASES)
+            or (c.dep_ in {"amod", "nmod"} and c.pos_ == "NOUN" and not self._case(c))
+        ]
+        for child in nested:
+            match = self._match_at(child)
+            kind = match[0] if match else None
+            if kind in {"country", "capital"} and child.text[:1].isupper() and match:
+                return str(match[1]), None, ()
+            if kind == "igo" and match:
+                return None, str(match[1]), ()
+            if depth < 4 and child.pos_ in {"NOUN", "PROPN"}:
+                country, igo, sectors = self._modifier_code(child, depth + 1)
+                if country or igo:
+                    if match and isinstance(match[1], Office):
+                        sectors = match[1].sectors
+                    return country, igo, sectors
+        return None, None, ()
 
     @staticmethod
     def _case(token: Token) -> str | None:
         for child in token.children:
             if child.dep_ == "case":
                 return child.lower_
+        return None
+
+    @staticmethod
+    def _adjacent_name(span: Span) -> str | None:
+        """A person's name printed right after a title (``son homologue X Y``), parsed apart."""
+        doc = span.doc
+        if (
+            span.end < len(doc)
+            and doc[span.end].ent_iob_ == "B"
+            and doc[span.end].ent_type_ == "PER"
+        ):
+            ent = next((e for e in doc.ents if e.start == span.end), None)
+            if ent is not None and all(t.pos_ == "PROPN" for t in ent):
+                return str(ent.text)
         return None
 
     @staticmethod
@@ -230,8 +322,10 @@ class ActorResolver:
                 continue
             if named and child.dep_ not in {"det", "flat:name", "flat", "amod"}:
                 continue
-            if child.dep_ == "nmod" and child.pos_ != "PROPN" and self._case(child) == "à":
-                continue  # "l'ambassadeur à cette occasion"
+            case = self._case(child)
+            foreign = child.dep_ == "nmod" and case and case not in _POSSESSOR_CASES
+            if foreign and (child.pos_ != "PROPN" or case not in _POSTING_CASES):
+                continue  # keep "au Pakistan"; not "à cette occasion", "dans le comté"
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
                 continue  # "le général X, président du comité…": keep the first description
             kept.extend(child.subtree)

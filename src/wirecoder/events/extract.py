@@ -124,7 +124,7 @@ class EventExtractor:
             if not resolved:
                 phrase = self.resolver.span(token).text
                 resolved = group_members(phrase, self.lexicon, ctx)
-            actors.extend(resolved)
+            actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         return actors
 
     def _demonym(self, noun: Token, ctx: ArticleContext) -> list[Actor]:
