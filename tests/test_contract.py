@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator
-from strategies import article_results
 
 from wirecoder.contract import (
     ContractError,
@@ -20,6 +19,8 @@ from wirecoder.contract import (
     result_to_contract,
 )
 from wirecoder.records import Actor, Article, ArticleResult, Dateline, Event, Evidence, Place
+
+from strategies import article_results
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contract" / "article.schema.json"
 

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, shared_file
 
 from wirecoder.contract import dumps_line
 from wirecoder.ingest import read_paths
 from wirecoder.pipeline import Coder
 from wirecoder.records import Actor, Article, ArticleResult, Event
+
+from conftest import REFERENCE, shared_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "fr"
@@ -52,9 +53,9 @@ def test_pipeline_reference_has_exactly_the_six_events(reference: ArticleResult)
         [
             ("CONSULT", alizade, raza, None),
             ("SUPPORT", raza, alizade, None),  # congratulations on the victory
-            ("SUPPORT", ("PAK", (), None), ("AZE", (), None), "historical"),
+            ("SUPPORT", ("PAK", ("GOV",), None), ("AZE", ("GOV",), None), "historical"),
             ("AGREE", ("PAK", ("MIL",), None), ("AZE", ("MIL",), None), None),
-            ("ACCUSE", alizade, ("ARM", (), None), None),
+            ("ACCUSE", alizade, ("ARM", ("GOV",), None), None),
             ("SUPPORT", alizade, ("PAK", ("CVL",), None), None),  # thanks to people, gov…
         ],
         key=repr,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import quarantined, result_batches
 
 from wirecoder.records import (
     Actor,
@@ -25,14 +25,17 @@ from wirecoder.records import (
 )
 from wirecoder.store import Store, StoreError, WriteSummary
 
+from strategies import quarantined, result_batches
+
 AZE = Actor("l'ambassadeur Ali Alizadé", "Ali Alizadé", "AZE", None, ("GOV",), "ambassadeur", 0, 9)
 PAK = Actor("le général Nadeem Raza", "Nadeem Raza", "PAK", None, ("MIL",), "général", 20, 42)
 NATO = Actor("l'OTAN", None, None, "NATO", (), None, 50, 56)
 RUS = Actor("Moscou", None, "RUS", None, ("GOV",), None, 60, 66)
 
 
-def event(id: str, type: str, actor: Actor | None, recipient: Actor | None, date: str | None,
-          start: int) -> Event:  # fmt: skip
+def event(
+    id: str, type: str, actor: Actor | None, recipient: Actor | None, date: str | None, start: int
+) -> Event:
     return Event(
         id=id,
         type=type,
@@ -79,12 +82,17 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
+def query(store: Store, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """Rows read beside the store, as a notebook or an export would (same process, same mode)."""
+    with duckdb.connect(str(store.path)) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
 def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, sorted: what "nothing changed" compares."""
-    con = store._con
     return {
-        table: sorted(con.execute(f"SELECT * EXCLUDE ({skip}) FROM {table}").fetchall(), key=repr)
-        for table, skip in (("articles", "text"), ("events", "seq"), ("event_sides", "side"))
+        table: sorted(query(store, f"SELECT * FROM {table}"), key=repr)
+        for table in ("articles", "events", "event_sides")
     }
 
 
@@ -111,8 +119,9 @@ def test_store_replace_on_changed_text(store: Store, batch: list[ArticleResult])
     assert summary == WriteSummary(articles_added=0, articles_replaced=1, events_added=1)
     assert [e.id for e in store.events(article_id="a")] == ["a3"]
     assert store.stats() == {"articles": 3, "events": 4, "quarantined": 0}
-    count = store._con.execute("SELECT count(*) FROM event_sides WHERE event_id LIKE 'a%'")
-    assert count.fetchone() == (2,)
+    assert query(store, "SELECT count(*) FROM event_sides WHERE starts_with(event_id, ?)", "a") == [
+        (2,)
+    ]
 
 
 @pytest.mark.parametrize("first", ["texte a", "texte a, v2"])
@@ -175,6 +184,14 @@ def test_store_results_rebuild_articles(store: Store, corpus: list[ArticleResult
     assert list(store.results()) == sorted(corpus, key=lambda r: r.article.id)
 
 
+@pytest.mark.parametrize("threads", [4])
+def test_store_reads_from_several_threads(store: Store, threads: int) -> None:
+    expected = [e.id for e in store.events()]
+    with ThreadPoolExecutor(threads) as pool:
+        found = list(pool.map(lambda _: [e.id for e in store.events()], range(threads * 8)))
+    assert found == [expected] * threads * 8
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(batch=result_batches())
 def test_store_round_trip_is_lossless(
@@ -203,10 +220,10 @@ def test_store_rewrite_is_idempotent(
 
 @pytest.mark.parametrize("view", ["events_flat"])
 def test_store_flat_view_joins_both_sides(store: Store, view: str) -> None:
-    row = store._con.execute(
-        f"SELECT actor_country, actor_sectors, recipient_igo FROM {view} WHERE id = ?", ["b1"]
-    ).fetchone()
-    assert row == ("RUS", ["GOV"], "NATO")
+    rows = query(
+        store, f"SELECT actor_country, actor_sectors, recipient_igo FROM {view} WHERE id = ?", "b1"
+    )
+    assert rows == [("RUS", ["GOV"], "NATO")]
 
 
 @pytest.mark.parametrize(
@@ -264,10 +281,35 @@ def test_store_read_only_refuses_writes(tmp_path: Path, attempt: object) -> None
 def test_store_failed_batch_writes_nothing(store: Store, bad_id: str) -> None:
     new = article("d", "texte d", event("d1", "AID", AZE, PAK, None, 0))
     clash = article("e", "texte e", event(bad_id + "1", "AID", AZE, PAK, None, 0))
-    with pytest.raises(StoreError, match="cannot write 2 articles"):
+    with pytest.raises(StoreError, match=r"cannot write d, e to .*nothing was written.*a1"):
         store.write([new, clash])
     assert store.stats() == {"articles": 3, "events": 5, "quarantined": 0}
     assert store.write([new]) == WriteSummary(articles_added=1, events_added=1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "l'ambassadeur s'est entretenu",
+        "back\\'slash",
+        "\\u0027",
+        "' OR 1=1; --",
+        "\u2028😀",
+        "\x00",
+    ],
+)
+def test_store_text_survives_verbatim(store: Store, text: str) -> None:
+    changed = replace(A, article=replace(A.article, text=text, title=text))
+    store.write([changed])
+    assert next(r for r in store.results() if r.article.id == "a") == changed
+
+
+@pytest.mark.parametrize("text", ["lone \ud800 surrogate"])
+def test_store_unstorable_text_raises_store_error(store: Store, text: str) -> None:
+    before = dump(store)
+    with pytest.raises(StoreError, match=r"cannot write a to .*surrogates"):
+        store.write([replace(A, article=replace(A.article, text=text))])
+    assert dump(store) == before
 
 
 @pytest.mark.parametrize(
@@ -297,6 +339,19 @@ def test_store_foreign_duckdb_read_only_raises_store_error(tmp_path: Path, table
         con.execute(f"CREATE TABLE {table} (x INTEGER)")
     with pytest.raises(StoreError, match="not a Wirecoder store"):
         Store(path, read_only=True)
+
+
+@pytest.mark.parametrize(("first", "second"), [(False, True), (True, False)])
+def test_store_open_in_two_modes_raises_store_error(
+    tmp_path: Path, first: bool, second: bool
+) -> None:
+    path = tmp_path / "twice.duckdb"
+    Store(path).close()
+    with (
+        Store(path, read_only=first),
+        pytest.raises(StoreError, match="already open in this process"),
+    ):
+        Store(path, read_only=second)
 
 
 @pytest.mark.parametrize("read_only", [False, True])

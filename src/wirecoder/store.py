@@ -9,13 +9,13 @@ sides, for queries and exports). Every value reaches SQL through ``?`` parameter
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import json
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 
@@ -29,6 +29,9 @@ from wirecoder.records import (
     Place,
     Quarantined,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = ["Store", "StoreError", "WriteSummary", "content_hash"]
 
@@ -76,24 +79,11 @@ LEFT JOIN event_sides a ON a.event_id = e.id AND a.side = 'actor'
 LEFT JOIN event_sides r ON r.event_id = e.id AND r.side = 'recipient';
 """
 _TABLES = ("articles", "events", "event_sides", "quarantine", "events_flat")
-
-_ARTICLE_COLUMNS = """id, content_hash, language, title, date, url, source, lang,
-    dateline_place, dateline_date, dateline_agency, dateline_body_start,
-    dateline_location_name, dateline_location_country, dateline_location_lat,
-    dateline_location_lon, dateline_location_geonames_id, text"""
-_EVENT_COLUMNS = """id, article_id, seq, type, mode, contexts, aux_mode, negated, cameo,
-    goldstein, quad_class, date, date_precision, location_name, location_country,
-    location_lat, location_lon, location_geonames_id, sentence, start, "end", trigger,
-    confidence"""
-_SIDE_COLUMNS = 'event_id, side, text, name, country, igo, sectors, role, start, "end"'
-_FLAT_COLUMNS = f"""{_EVENT_COLUMNS},
-    actor_text, actor_name, actor_country, actor_igo, actor_sectors, actor_role,
-    actor_start, actor_end, recipient_text, recipient_name, recipient_country, recipient_igo,
-    recipient_sectors, recipient_role, recipient_start, recipient_end"""
 _EVENT_ORDER = "date, article_id, start, seq, id"
 _FETCH = 1000
 
-Row = tuple[Any, ...]
+Row = dict[str, Any]
+R = TypeVar("R", bound="DataclassInstance")
 
 
 class StoreError(Exception):
@@ -110,7 +100,7 @@ class WriteSummary:
 
 
 def content_hash(result: ArticleResult) -> str:
-    """SHA-256 of the article text and its language: equal hashes mean nothing to rewrite."""
+    """SHA-256 of the article's language and text: an equal hash means nothing to rewrite."""
     data = f"{result.language}\x1f{result.article.text}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
 
@@ -128,10 +118,9 @@ class Store:
         self.read_only = read_only
         self._con = _connect(self.path, read_only)
         try:
-            if read_only:
-                self._check_schema()
-            else:
+            if not read_only:
                 self._con.execute(_SCHEMA)
+            self._structures = self._load_schema()
         except BaseException:
             self._con.close()
             raise
@@ -139,12 +128,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -152,16 +136,19 @@ class Store:
         self._con.close()
 
     def write(self, results: Iterable[ArticleResult]) -> WriteSummary:
-        """Store coded articles in one transaction: unchanged ones are skipped, changed replaced."""
+        """Store coded articles in one transaction; a stored id with the same ``content_hash``
+        is skipped, with another hash it is replaced (article, events and sides)."""
         self._check_writable()
         batch = list(results)
         if not batch:
             return WriteSummary()
         ids = list(dict.fromkeys(r.article.id for r in batch))
-        with self._transaction(batch[0].article.id if len(ids) == 1 else f"{len(ids)} articles"):
+        with self._transaction(ids):
             stored: dict[str, str] = dict(
                 self._con.execute(
-                    "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]
+                    "SELECT id, content_hash FROM articles WHERE id IN "
+                    """(SELECT unnest(from_json(?, '["VARCHAR"]')))""",
+                    [_json(ids)],
                 ).fetchall()
             )
             existed = set(stored)
@@ -183,16 +170,13 @@ class Store:
     def add_quarantined(self, items: Iterable[Quarantined]) -> int:
         """Record uncoded inputs, each (record, reason) once; returns how many were new."""
         self._check_writable()
-        rows = {(q.record, q.reason): q.source for q in items}
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat()
+        rows = {(q.record, q.reason): {**_columns(q), "first_seen": now} for q in items}
         if not rows:
             return 0
-        now = datetime.now(UTC).replace(tzinfo=None)
-        with self._transaction(next(iter(rows))[0] if len(rows) == 1 else f"{len(rows)} records"):
+        with self._transaction([record for record, _ in rows]):
             before = self._count("quarantine")
-            self._con.executemany(
-                "INSERT INTO quarantine VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [[record, reason, source, now] for (record, reason), source in rows.items()],
-            )
+            self._insert_rows("quarantine", list(rows.values()), " ON CONFLICT DO NOTHING")
             return self._count("quarantine") - before
 
     def events(
@@ -207,95 +191,97 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Stored events, filtered and ordered by date, article and position in the text.
+        """Stored events, filtered, ordered by date, article and position in the text.
 
-        ``actor``/``recipient`` match a side's country or IGO code; ``since``/``until`` are
-        inclusive ISO dates compared with the event's date (``until="2021-02"`` keeps all of
-        February); an event without a date never matches a date filter.
+        ``actor``/``recipient`` match a side's country or IGO code. ``since``/``until`` are
+        inclusive ISO dates compared with the event's date as strings (``until="2021-02"``
+        keeps all of February); an event without a date matches no date filter.
         """
         if (limit is not None and limit < 0) or offset < 0:
             raise StoreError(f"limit and offset must be positive, got {limit} and {offset}")
-        where: list[str] = []
-        params: list[object] = []
-        for side, code in (("actor", actor), ("recipient", recipient)):
-            if code is not None:
-                where.append(f"({side}_country = ? OR {side}_igo = ?)")
-                params += [code, code]
-        for clause, value in (("type = ?", type), ("article_id = ?", article_id)):
-            if value is not None:
-                where.append(clause)
-                params.append(value)
-        if since is not None:
-            where.append("date >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("(date <= ? OR starts_with(date, ?))")
-            params += [until, until]
-        sql = f"SELECT {_FLAT_COLUMNS} FROM events_flat"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {_EVENT_ORDER}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        sql += " OFFSET ?"
-        params.append(offset)
-        return [_event_from_row(row) for row in self._con.execute(sql, params).fetchall()]
+        conditions = (
+            ("(actor_country = ? OR actor_igo = ?)", actor),
+            ("(recipient_country = ? OR recipient_igo = ?)", recipient),
+            ("type = ?", type),
+            ("article_id = ?", article_id),
+            ("date >= ?", since),
+            ("(date <= ? OR starts_with(date, ?))", until),
+        )
+        used = [(clause, value) for clause, value in conditions if value is not None]
+        where = " AND ".join(clause for clause, _ in used) or "true"
+        params = [value for clause, value in used for _ in range(clause.count("?"))]
+        sql = f"SELECT * FROM events_flat WHERE {where} ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?"
+        return [_event(row) for row in self._query(sql, [*params, limit, offset])]
 
     def results(self) -> Iterator[ArticleResult]:
         """Every stored article with its events, in article id order (for exports)."""
-        articles = self._con.cursor()
-        events = self._con.cursor()
+        articles, events = self._con.cursor(), self._con.cursor()
         try:
-            articles.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
-            events.execute(f"SELECT {_FLAT_COLUMNS} FROM events_flat ORDER BY article_id, seq")
-            pending = _chunks(events)
+            articles.execute("SELECT * FROM articles ORDER BY id")
+            events.execute(  # events of stored articles only, so the merge below never stalls
+                "SELECT * FROM events_flat WHERE article_id IN (SELECT id FROM articles) "
+                "ORDER BY article_id, seq"
+            )
+            pending = _rows(events)
             event_row = next(pending, None)
-            for chunk in iter(lambda: articles.fetchmany(_FETCH), []):
-                for row in chunk:
-                    found = []
-                    while event_row is not None and event_row[1] == row[0]:
-                        found.append(_event_from_row(event_row))
-                        event_row = next(pending, None)
-                    yield _result_from_row(row, tuple(found))
+            for row in _rows(articles):
+                found = []
+                while event_row is not None and event_row["article_id"] == row["id"]:
+                    found.append(_event(event_row))
+                    event_row = next(pending, None)
+                yield _result(row, tuple(found))
         finally:
             articles.close()
             events.close()
 
     def quarantined(self) -> list[Quarantined]:
         """Every quarantined record, oldest first."""
-        rows = self._con.execute(
-            "SELECT record, reason, source FROM quarantine ORDER BY first_seen, record, reason"
-        ).fetchall()
-        return [Quarantined(record=r, reason=why, source=s) for r, why, s in rows]
+        sql = "SELECT * FROM quarantine ORDER BY first_seen, record, reason"
+        return [_build(Quarantined, row) for row in self._query(sql)]
 
     def stats(self) -> dict[str, int]:
         """How many articles, events and quarantined records are stored."""
-        return {
-            "articles": self._count("articles"),
-            "events": self._count("events"),
-            "quarantined": self._count("quarantine"),
-        }
+        [counts] = self._query(
+            "SELECT (SELECT count(*) FROM articles) AS articles, "
+            "(SELECT count(*) FROM events) AS events, "
+            "(SELECT count(*) FROM quarantine) AS quarantined"
+        )
+        return {name: int(value) for name, value in counts.items()}
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on this store's database, for ``wirecoder.query`` (one per thread).
+
+        It shares the store's mode: on a store opened with ``read_only=True`` every write
+        through it fails.
+        """
+        return self._con.cursor()  # holds the GIL: safe to call from several threads
 
     # -- internals -------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: list[object] | None = None) -> list[Row]:
+        """The rows of a read, on a cursor of its own: reads may run in several threads."""
+        with self._con.cursor() as cursor:
+            return list(_rows(cursor.execute(sql, params)))
 
     def _count(self, table: str) -> int:
         row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()  # table: a constant
         return int(row[0]) if row else 0
 
-    def _check_schema(self) -> None:
-        found = {
-            name
-            for (name,) in self._con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-            ).fetchall()
-        }
-        missing = [t for t in _TABLES if t not in found]
+    def _load_schema(self) -> dict[str, str]:
+        """Each table's ``from_json`` structure, read from the database; checks none is missing."""
+        columns: dict[str, Row] = {}
+        for table, column, kind in self._con.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+        ).fetchall():
+            columns.setdefault(table, {})[column] = [kind[:-2]] if kind.endswith("[]") else kind
+        missing = [t for t in _TABLES if t not in columns]
         if missing:
             raise StoreError(
                 f"{self.path} is a DuckDB file but not a Wirecoder store (no {', '.join(missing)})"
                 ": pass the path of a store written by Wirecoder"
             )
+        return {table: json.dumps([spec]) for table, spec in columns.items()}
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -305,8 +291,8 @@ class Store:
             )
 
     @contextmanager
-    def _transaction(self, what: str) -> Iterator[None]:
-        """BEGIN … COMMIT; on any failure ROLLBACK, and DuckDB's errors become ``StoreError``."""
+    def _transaction(self, ids: list[str]) -> Iterator[None]:
+        """BEGIN … COMMIT; on failure ROLLBACK, and a ``StoreError`` naming the records."""
         self._con.begin()
         try:
             yield
@@ -314,40 +300,53 @@ class Store:
         except BaseException as exc:
             with suppress(duckdb.TransactionException):  # a failed COMMIT already rolled back
                 self._con.rollback()
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot write {what} to {self.path}: {_first_line(exc)}") from exc
+            if isinstance(exc, duckdb.Error | ValueError):
+                named = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+                raise StoreError(
+                    f"cannot write {named} to {self.path} (nothing was written): {_first_line(exc)}"
+                ) from exc
             raise
 
     def _delete(self, article_ids: list[str]) -> None:
         if not article_ids:
             return
+        ids = """(SELECT unnest(from_json(?, '["VARCHAR"]')))"""
         self._con.execute(
-            "DELETE FROM event_sides WHERE event_id IN "
-            "(SELECT id FROM events WHERE list_contains(?, article_id))",
-            [article_ids],
+            f"DELETE FROM event_sides WHERE event_id IN (SELECT id FROM events "
+            f"WHERE article_id IN {ids})",
+            [_json(article_ids)],
         )
-        self._con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [article_ids])
-        self._con.execute("DELETE FROM articles WHERE list_contains(?, id)", [article_ids])
+        self._con.execute(f"DELETE FROM events WHERE article_id IN {ids}", [_json(article_ids)])
+        self._con.execute(f"DELETE FROM articles WHERE id IN {ids}", [_json(article_ids)])
 
     def _insert(self, pending: Iterable[tuple[str, ArticleResult]]) -> None:
-        articles: list[Row] = []
-        events: list[Row] = []
-        sides: list[Row] = []
+        rows: dict[str, list[Row]] = {"articles": [], "events": [], "event_sides": []}
         for digest, result in pending:
-            articles.append(_article_row(result, digest))
+            rows["articles"].append(_article_row(result, digest))
             for seq, event in enumerate(result.events):
-                events.append(_event_row(result.article.id, seq, event))
+                rows["events"].append(_event_row(result.article.id, seq, event))
                 for side, actor in (("actor", event.actor), ("recipient", event.recipient)):
                     if actor is not None:
-                        sides.append(_side_row(event.id, side, actor))
-        for table, columns, rows in (
-            ("articles", _ARTICLE_COLUMNS, articles),
-            ("events", _EVENT_COLUMNS, events),
-            ("event_sides", _SIDE_COLUMNS, sides),
-        ):
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                self._con.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+                        rows["event_sides"].append(_side_row(event.id, side, actor))
+        for table, found in rows.items():
+            self._insert_rows(table, found)
+
+    def _insert_rows(self, table: str, rows: list[Row], conflict: str = "") -> None:
+        """Insert rows (column → value) in one statement, the whole batch one JSON parameter."""
+        if rows:
+            self._con.execute(
+                f"INSERT INTO {table} BY NAME SELECT unnest(r) FROM "
+                f"(SELECT unnest(from_json(?, '{self._structures[table]}')) AS r){conflict}",
+                [_json(rows)],
+            )
+
+
+# duckdb's words for a failure to open → what the user should do (filled with the path).
+_OPEN_ERRORS = (
+    ("not a valid duckdb database", "{} is not a DuckDB database: pass a store or a new file name"),
+    ("lock", "{} is locked by another process: wait for it to end or stop it (one writer a file)"),
+    ("different configuration", "{} is already open in this process in another mode: close it"),
+)
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -357,105 +356,101 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         detail = _first_line(exc)
-        if "not a valid DuckDB database" in detail:
-            raise StoreError(
-                f"{path} is not a DuckDB database: pass a Wirecoder store or a new file name"
-            ) from exc
-        if "lock" in detail.lower():
-            raise StoreError(
-                f"{path} is locked by another process: wait for it to finish or stop it "
-                "(DuckDB allows one writing process per file)"
-            ) from exc
-        if isinstance(exc, duckdb.ConnectionException):
-            raise StoreError(
-                f"{path} is already open in this process in another mode: close that Store first"
-            ) from exc
-        raise StoreError(f"cannot open {path}: {detail}") from exc
+        advice = next((m for words, m in _OPEN_ERRORS if words in detail.lower()), None)
+        raise StoreError(
+            advice.format(path) if advice else f"cannot open {path}: {detail}"
+        ) from exc
 
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _chunks(cursor: duckdb.DuckDBPyConnection) -> Iterator[Row]:
+def _json(value: object) -> str:
+    """A batch as one JSON parameter, read back in SQL with ``from_json``.
+
+    One bound string instead of one per value: duckdb's Python client tries ``import pandas``
+    for every bound value (~0.5 ms each without pandas). Apostrophes are written ``\\u0027``
+    because ``from_json`` slows down quadratically on them (measured with duckdb 1.4.4).
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    text.encode("utf-8")  # a lone surrogate fails here (UnicodeEncodeError), not deep in duckdb
+    return text.replace("'", "\\u0027")
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection) -> Iterator[Row]:
+    names = [column[0] for column in cursor.description or ()]
     for chunk in iter(lambda: cursor.fetchmany(_FETCH), []):
-        yield from chunk
+        for values in chunk:
+            yield dict(zip(names, values, strict=True))
 
 
-def _place_columns(place: Place | None) -> Row:
-    if place is None:
-        return (None, None, None, None, None)
-    return (place.name, place.country, place.lat, place.lon, place.geonames_id)
+def _columns(record: DataclassInstance | None, prefix: str = "", skip: tuple[str, ...] = ()) -> Row:
+    """A record's plain fields as columns named ``prefix + field`` (tuples become lists)."""
+    if record is None:
+        return {}
+    values = ((f.name, getattr(record, f.name)) for f in fields(record) if f.name not in skip)
+    return {prefix + k: list(v) if isinstance(v, tuple) else v for k, v in values}
 
 
-def _place(columns: Sequence[Any]) -> Place | None:
-    name, country, lat, lon, geonames_id = columns
-    if name is None:
-        return None
-    return Place(name=name, country=country, lat=lat, lon=lon, geonames_id=geonames_id)
+def _build(cls: type[R], row: Row, prefix: str = "", **given: Any) -> R:
+    """A record from the columns ``prefix + field`` of a row (lists become tuples)."""
+    for f in fields(cls):
+        if f.name not in given:
+            value = row[prefix + f.name]
+            given[f.name] = tuple(value) if isinstance(value, list) else value
+    return cls(**given)
+
+
+def _place(row: Row, prefix: str) -> Place | None:
+    return None if row[prefix + "name"] is None else _build(Place, row, prefix)
+
+
+def _actor(row: Row, side: str) -> Actor | None:
+    return None if row[side + "_text"] is None else _build(Actor, row, side + "_")
 
 
 def _article_row(result: ArticleResult, digest: str) -> Row:
-    a, d = result.article, result.dateline
-    return (
-        *(a.id, digest, result.language, a.title, a.date, a.url, a.source, a.lang),
-        *(d.place, d.date, d.agency, d.body_start, *_place_columns(d.location)),
-        a.text,
+    dateline = result.dateline
+    return {
+        **_columns(result.article),
+        "content_hash": digest,
+        "language": result.language,
+        **_columns(dateline, "dateline_", skip=("location",)),
+        **_columns(dateline.location, "dateline_location_"),
+    }
+
+
+def _result(row: Row, events: tuple[Event, ...]) -> ArticleResult:
+    location = _place(row, "dateline_location_")
+    return ArticleResult(
+        article=_build(Article, row),
+        language=row["language"],
+        dateline=_build(Dateline, row, "dateline_", location=location),
+        events=events,
     )
 
 
-def _result_from_row(row: Sequence[Any], events: tuple[Event, ...]) -> ArticleResult:
-    (id_, _, language, title, date, url, source, lang, place, day, agency, body_start) = row[:12]
-    article = Article(
-        id=id_, text=row[17], title=title, date=date, url=url, source=source, lang=lang
-    )
-    dateline = Dateline(
-        place=place, date=day, agency=agency, body_start=body_start, location=_place(row[12:17])
-    )
-    return ArticleResult(article=article, language=language, dateline=dateline, events=events)
+def _event_row(article_id: str, seq: int, event: Event) -> Row:
+    return {
+        **_columns(event, skip=("actor", "recipient", "evidence", "location")),
+        **_columns(event.evidence),
+        **_columns(event.location, "location_"),
+        "article_id": article_id,
+        "seq": seq,
+    }
 
 
-def _event_row(article_id: str, seq: int, e: Event) -> Row:
-    return (
-        *(e.id, article_id, seq, e.type, e.mode, list(e.contexts), e.aux_mode, e.negated),
-        *(e.cameo, e.goldstein, e.quad_class, e.date, e.date_precision),
-        *_place_columns(e.location),
-        *(e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.trigger),
-        e.confidence,
-    )
+def _side_row(event_id: str, side: str, actor: Actor) -> Row:
+    return {**_columns(actor), "event_id": event_id, "side": side}
 
 
-def _side_row(event_id: str, side: str, a: Actor) -> Row:
-    fields = (a.text, a.name, a.country, a.igo, list(a.sectors), a.role, a.start, a.end)
-    return (event_id, side, *fields)
-
-
-def _actor(columns: Sequence[Any]) -> Actor | None:
-    text, name, country, igo, sectors, role, start, end = columns
-    if text is None:
-        return None
-    return Actor(text, name, country, igo, tuple(sectors), role, start, end)
-
-
-def _event_from_row(row: Sequence[Any]) -> Event:
-    (id_, _, _, type_, mode, contexts, aux_mode, negated, cameo, goldstein, quad) = row[:11]
-    date, precision = row[11:13]
-    sentence, start, end, trigger, confidence = row[18:23]
-    return Event(
-        id=id_,
-        type=type_,
-        actor=_actor(row[23:31]),
-        recipient=_actor(row[31:39]),
-        evidence=Evidence(sentence=sentence, start=start, end=end, trigger=trigger),
-        mode=mode,
-        contexts=tuple(contexts),
-        aux_mode=aux_mode,
-        negated=negated,
-        cameo=cameo,
-        goldstein=goldstein,
-        quad_class=quad,
-        date=date,
-        date_precision=precision,
-        location=_place(row[13:18]),
-        confidence=confidence,
+def _event(row: Row) -> Event:
+    return _build(
+        Event,
+        row,
+        actor=_actor(row, "actor"),
+        recipient=_actor(row, "recipient"),
+        evidence=_build(Evidence, row),
+        location=_place(row, "location_"),
     )

@@ -46,6 +46,7 @@ class ActorLexicon:
     institutions: dict[str, Office]  # "forces armées" → MIL
     groups: frozenset[str]  # "les parties", "les deux pays"
     igos: dict[str, str]  # "onu", "nations unies" → "UN"
+    igo_sectors: dict[str, tuple[str, ...]]  # "otan" → ("MIL",), "parlement européen" → LEG
     max_words: int
     entries: dict[str, tuple[str, str | Office]]  # every key → (kind, value), first kind wins
 
@@ -68,7 +69,10 @@ class ActorLexicon:
         titles = _offices(raw.get("titles", []), "titles", lang)
         institutions = _offices(raw.get("institutions", []), "institutions", lang)
         igos: dict[str, str] = {}
+        igo_sectors: dict[str, tuple[str, ...]] = {}
         for entry in raw.get("igos", []):
+            for form in entry["names"]:
+                igo_sectors.setdefault(_key(form), tuple(entry.get("sectors", ())))
             for form in entry["names"]:
                 igos.setdefault(_key(form), entry["code"])
         groups = frozenset(_key(g) for g in raw.get("groups", []))
@@ -94,6 +98,7 @@ class ActorLexicon:
             institutions=institutions,
             groups=groups,
             igos=igos,
+            igo_sectors=igo_sectors,
             max_words=max(len(k.replace("'", "' ").replace("-", " - ").split()) for k in every),
             entries=entries,
         )

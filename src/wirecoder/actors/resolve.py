@@ -17,7 +17,7 @@ from wirecoder.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui"}
+_PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui", "ce dernier", "cette dernière"}
 _POSSESSOR_CASES = {"de", "du", "des", "d'"}
 _POSTING_CASES = {"à", "au", "aux", "en", "auprès"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
@@ -31,7 +31,8 @@ class ArticleContext:
     offset: int = 0  # where the parsed body starts in the article text
     text: str = ""  # the parsed (normalised) body
     names: dict[str, Actor] = field(default_factory=dict)
-    people: list[Actor] = field(default_factory=list)
+    people: list[Actor] = field(default_factory=list)  # every person named, in order
+    subjects: list[tuple[Actor, str | None]] = field(default_factory=list)  # with gender
     pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
     home: str | None = None  # the country the article is about: sides with no code act for it
@@ -96,20 +97,33 @@ class ActorResolver:
         for token in tokens:
             if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"flat:name", "fixed"}:
                 for actor in self.resolve(token, ctx):
-                    if actor.code:
-                        ctx.countries[actor.code] = ctx.countries.get(actor.code, 0) + 1
-                    if token.dep_.startswith("nsubj") and (actor.name or actor.role):
+                    if actor.country:
+                        ctx.countries[actor.country] = ctx.countries.get(actor.country, 0) + 1
+                    if not (actor.name or actor.role):
+                        continue
+                    if not ctx.people or ctx.people[-1] != actor:
                         ctx.people.append(actor)
+                    if token.dep_.startswith("nsubj"):
+                        gender = (token.morph.get("Gender") or [None])[0]
+                        ctx.subjects.append((actor, gender))
 
     # -- one phrase -----------------------------------------------------------------------
 
     def _resolve_one(self, token: Token, ctx: ArticleContext) -> Actor | None:
         lex = self.lexicon
-        if token.pos_ == "PRON":
-            if token.lower_ in _PERSONAL and ctx.people:
-                start = ctx.offset + token.idx
-                return replace(ctx.people[-1], text=token.text, start=start, end=start + len(token))
+        if token.pos_ == "PRON" and token.lower_ in _PERSONAL:
+            gender = (token.morph.get("Gender") or [None])[0]
+            for earlier, earlier_gender in reversed(ctx.subjects):
+                if gender is None or earlier_gender in {None, gender}:
+                    start = ctx.offset + token.idx
+                    return replace(earlier, text=token.text, start=start, end=start + len(token))
             return None
+        if token.pos_ == "PRON" and not token.text[:1].isupper():
+            return None
+        if token.text[:1].isupper() and key(token.text) in ctx.names and token.pos_ != "PROPN":
+            known = ctx.names[key(token.text)]  # a bare surname the tagger did not see as one
+            start = ctx.offset + token.idx
+            return replace(known, text=token.text, start=start, end=start + len(token))
         span = self.span(token)
         phrase = key(span.text)
         if phrase in lex.groups or key(f"{token.lower_}") in lex.groups:
@@ -120,11 +134,12 @@ class ActorResolver:
         if head is not None:
             kind, value = head
             if kind == "country" and token.text[:1].isupper():
-                country = str(value)
+                country, sectors = str(value), ("GOV",)  # a state acts through its government
             elif kind == "capital" and token.text[:1].isupper():
                 country, sectors = str(value), ("GOV",)
             elif kind == "igo":
                 igo = str(value)
+                sectors = lex.igo_sectors.get(self._matched_text(token), ())
             elif kind == "title" and isinstance(value, Office):
                 role, sectors = value.text, value.sectors
             elif kind == "institution" and isinstance(value, Office):
@@ -134,7 +149,8 @@ class ActorResolver:
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
             name = self._name(token)
         for child in token.children:
-            if child.dep_ == "appos" or (child.dep_ == "nmod" and not self._case(child)):
+            apposed = child.dep_ in {"appos", "flat:name", "flat"}
+            if apposed or (child.dep_ == "nmod" and not self._case(child)):
                 if child.pos_ == "PROPN" and name is None and child.ent_type_ in {"PER", ""}:
                     name = self._name(child)
                 elif child.pos_ == "NOUN":
@@ -146,7 +162,11 @@ class ActorResolver:
                         country = country or sub.country
                         igo = igo or sub.igo
         if name is None and token.pos_ == "NOUN":
-            name = self._adjacent_name(span)
+            name = self._adjacent_name(token, span)
+        if name and country is None and igo is None:
+            name, country = self._name_of_country(name)
+        if role and token.pos_ == "NOUN" and " " not in role:
+            role = self._portfolio(token, role)
         if country is None and igo is None:
             country, igo, inherited = self._modifier_code(token, depth=0)
             sectors = sectors or inherited
@@ -186,9 +206,7 @@ class ActorResolver:
                 )
         if actor.code is None and actor.role and not actor.name:
             for earlier in reversed(ctx.people):
-                if earlier.role == actor.role or (
-                    earlier.sectors == actor.sectors and earlier.role and earlier.code
-                ):
+                if _refers_to(actor, earlier):
                     return replace(earlier, text=actor.text, start=actor.start, end=actor.end)
         if actor.name and (actor.code or actor.role):
             ctx.names.setdefault(key(actor.name), actor)
@@ -209,6 +227,16 @@ class ActorResolver:
         return None
 
     # -- parse helpers --------------------------------------------------------------------
+
+    def _matched_text(self, token: Token) -> str:
+        """The lexicon key ``_match_at`` matched at ``token`` (for per-name data)."""
+        doc = token.doc
+        stop = min(token.right_edge.i + 1, token.i + self.lexicon.max_words + 1, len(doc))
+        for end in range(stop, token.i, -1):
+            text = key(doc[token.i : end].text)
+            if text in self.lexicon.entries:
+                return text
+        return key(token.text)
 
     def _match_at(self, token: Token) -> tuple[str, object] | None:
         """The longest lexicon entry starting at ``token`` (within its own phrase).
@@ -249,7 +277,7 @@ class ActorResolver:
         """
         lex = self.lexicon
         for child in token.children:
-            if child.dep_ in {"amod", "nmod", "appos", "flat"} and (
+            if child.dep_ in {"amod", "nmod", "appos", "flat", "flat:name"} and (
                 child.pos_ == "ADJ" or child.is_lower
             ):
                 iso = lex.demonyms.get(child.lower_) or lex.demonyms.get(key(child.lemma_))
@@ -265,7 +293,7 @@ class ActorResolver:
             match = self._match_at(child)
             kind = match[0] if match else None
             if kind in {"country", "capital"} and child.text[:1].isupper() and match:
-                return str(match[1]), None, ()
+                return str(match[1]), None, ("GOV",)
             if kind == "igo" and match:
                 return None, str(match[1]), ()
             if depth < 4 and child.pos_ in {"NOUN", "PROPN"}:
@@ -283,29 +311,64 @@ class ActorResolver:
                 return child.lower_
         return None
 
+    def _name_of_country(self, name: str) -> tuple[str, str | None]:
+        """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
+        for joiner in (" de ", " d'", " du "):
+            head, _, tail = name.rpartition(joiner)
+            iso = self.lexicon.country_names.get(key(tail)) if head else None
+            if iso:
+                return head, iso
+        return name, None
+
+    def _portfolio(self, token: Token, role: str) -> str:
+        """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
+        for child in token.children:
+            if (
+                child.dep_ == "nmod"
+                and child.pos_ == "NOUN"
+                and self._case(child)
+                in {
+                    "de",
+                    "des",
+                    "du",
+                    "d'",
+                }
+            ):
+                match = self._match_at(child)
+                if match is not None and match[0] in {"country", "igo", "capital"}:
+                    continue
+                words = [t for t in child.subtree if t.dep_ not in {"nmod", "appos", "punct"}]
+                if any(t.pos_ == "PROPN" for t in words):
+                    continue
+                tail = " ".join(t.text for t in child.subtree if t.i <= child.i)
+                tail = tail.replace("' ", "'")
+                return key(f"{role} {tail}")
+        return role
+
     @staticmethod
-    def _adjacent_name(span: Span) -> str | None:
-        """A person's name printed right after a title (``son homologue X Y``), parsed apart."""
-        doc = span.doc
-        if (
-            span.end < len(doc)
-            and doc[span.end].ent_iob_ == "B"
-            and doc[span.end].ent_type_ == "PER"
-        ):
-            ent = next((e for e in doc.ents if e.start == span.end), None)
-            if ent is not None and all(t.pos_ == "PROPN" for t in ent):
+    def _adjacent_name(token: Token, span: Span) -> str | None:
+        """A person's name printed right after a title (``son homologue X Y``) that the
+        parser did not attach as an apposition: the PER entity starting inside the phrase
+        after its head, or right after it."""
+        for ent in span.doc.ents:
+            if ent.label_ == "PER" and token.i < ent.start <= span.end:
                 return str(ent.text)
         return None
 
     @staticmethod
     def _name(token: Token) -> str:
-        parts = [token] + [c for c in token.children if c.dep_ in {"flat:name", "flat"}]
+        """The whole name ``token`` is part of: its PER entity, else its run of proper nouns."""
         if token.ent_iob_ != "O" and token.ent_type_ == "PER":
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:
                 return str(ent.text)
-        parts.sort(key=lambda t: t.i)
-        return " ".join(t.text for t in parts)
+        doc = token.doc
+        start = end = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end].whitespace_:
+            end += 1
+        return str(doc[start : end + 1].text)
 
     def span(self, token: Token) -> Span:
         """The phrase itself: the head and its dependents, less clauses and coordination.
@@ -341,6 +404,19 @@ class ActorResolver:
         return {"start": ctx.offset + span.start_char, "end": ctx.offset + span.end_char}
 
 
+# role nouns that take up any earlier person of the same sector, not only the same office
+_GENERIC_ROLES = {"diplomate", "responsable", "dirigeant", "officiel", "haut responsable"}
+
+
+def _refers_to(mention: Actor, earlier: Actor) -> bool:
+    """Can a bare role noun (``l'ambassadeur``, ``le diplomate``) stand for ``earlier``?"""
+    if not (earlier.role and earlier.code) or mention.role is None:
+        return False
+    if mention.role in _GENERIC_ROLES:
+        return bool(set(mention.sectors) & set(earlier.sectors))
+    return earlier.role == mention.role or earlier.role.startswith(mention.role + " ")
+
+
 def group_members(phrase: str, lexicon: ActorLexicon, ctx: ArticleContext) -> list[Actor]:
     """``les parties``, ``les deux pays``: the two sides the article has been about."""
     if key(phrase) not in lexicon.groups:
@@ -349,4 +425,6 @@ def group_members(phrase: str, lexicon: ActorLexicon, ctx: ArticleContext) -> li
         first, second = ctx.pairs[-1]
         return [first, second]
     top = sorted(ctx.countries.items(), key=lambda kv: -kv[1])[:2]
-    return [Actor(text=phrase, country=code) for code, _ in top] if len(top) == 2 else []
+    if len(top) < 2:
+        return []
+    return [Actor(text=phrase, country=code, sectors=("GOV",)) for code, _ in top]

@@ -73,7 +73,7 @@ class EventExtractor:
                 if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
                     continue
                 before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
-                before += [c.i for c in token.children if c.lower_ in {"se", "s'"}]
+                before += [c.i for c in token.children if c.lower_ in {"se", "s'", "ne", "n'"}]
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
         for token in sentence:

@@ -1,0 +1,130 @@
+"""Noun phrase → actor on the real parse: (context, sentence, subject) → expected codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.actors.resolve import ArticleContext, group_members
+from wirecoder.pipeline import Coder
+from wirecoder.records import Actor
+
+
+def _subject(coder: Coder, text: str) -> list[Actor]:
+    """Resolve the subject of the last sentence of ``text``, reading the earlier ones first."""
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text)
+    resolver = coder.extractor.resolver
+    sentences = list(doc.sents)
+    for sentence in sentences:
+        resolver.register(sentence, ctx)
+    root = sentences[-1].root
+    subject = next(c for c in root.children if c.dep_.startswith("nsubj"))
+    return resolver.resolve(subject, ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sectors", "role", "name"),
+    [
+        ("La Russie a protesté.", "RUS", ("GOV",), None, None),
+        ("Le gouvernement pakistanais a protesté.", "PAK", ("GOV",), None, None),
+        ("Les forces armées arméniennes ont tiré.", "ARM", ("MIL",), None, None),
+        (
+            "L'ambassadeur d'Azerbaïdjan en Turquie, Ilkin Rasoulov, a parlé.",
+            "AZE",
+            ("GOV",),
+            "ambassadeur",
+            "Ilkin Rasoulov",
+        ),
+        ("Le général Tariq Mahmood a parlé.", None, ("MIL",), "général", "Tariq Mahmood"),
+        ("Le Kremlin a protesté.", "RUS", ("GOV",), None, None),
+        ("L'OTAN a protesté.", "NATO", ("MIL",), None, None),
+        ("Une base de l'armée kényane a été visée.", "KEN", ("MIL",), None, None),
+    ],
+)
+def test_actors_resolve_phrase(
+    coder: Coder,
+    text: str,
+    code: str | None,
+    sectors: tuple[str, ...],
+    role: str | None,
+    name: str | None,
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.sectors[: len(sectors)], actor.role, actor.name) == (
+        code,
+        sectors,
+        role,
+        name,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        (
+            "Le ministre kazakh des Affaires étrangères, Aslan Nourmagambetov, a reçu "
+            "l'ambassadeur. Aslan Nourmagambetov a ensuite parlé aux journalistes.",
+            "KAZ",
+            "Aslan Nourmagambetov",
+        ),
+        (
+            "Le ministre kazakh des Affaires étrangères, Aslan Nourmagambetov, a reçu "
+            "l'ambassadeur. Nourmagambetov a ensuite parlé aux journalistes.",
+            "KAZ",
+            "Aslan Nourmagambetov",
+        ),
+        (
+            "Le ministre kazakh des Affaires étrangères, Aslan Nourmagambetov, a reçu "
+            "l'ambassadeur. Il a ensuite parlé aux journalistes.",
+            "KAZ",
+            "Aslan Nourmagambetov",
+        ),
+        (
+            "L'ambassadeur de Turquie, Mehmet Demir, a reçu les journalistes. "
+            "Le diplomate a ensuite parlé de la coopération.",
+            "TUR",
+            "Mehmet Demir",
+        ),
+    ],
+)
+def test_actors_resolve_reference_within_the_article(
+    coder: Coder, text: str, code: str, name: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.name) == (code, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("Le peuple et le gouvernement géorgiens ont protesté.", ["GEO", "GEO"])],
+)
+def test_actors_resolve_coordination_shares_the_country(
+    coder: Coder, text: str, codes: list[str]
+) -> None:
+    assert [a.code for a in _subject(coder, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("La police a arrêté des militants à Tbilissi. La Géorgie et la Géorgie.", "GEO"),
+        ("Rien ici.", None),
+    ],
+)
+def test_actors_home_country_is_the_most_named(coder: Coder, text: str, home: str | None) -> None:
+    doc = coder.parser.parse(text)
+    assert coder.extractor.resolver.home_country(doc) == home
+
+
+@pytest.mark.parametrize("preferred", ["PAK"])
+def test_actors_home_country_prefers_the_dateline(coder: Coder, preferred: str) -> None:
+    doc = coder.parser.parse("La Géorgie a protesté.")
+    assert coder.extractor.resolver.home_country(doc, preferred) == preferred
+
+
+@pytest.mark.parametrize("phrase", ["les parties", "les deux pays"])
+def test_actors_groups_are_the_last_pair(coder: Coder, phrase: str) -> None:
+    ctx = ArticleContext()
+    first, second = Actor(text="a", country="AZE"), Actor(text="b", country="PAK")
+    ctx.remember_pair(first, second)
+    assert group_members(phrase, coder.actors, ctx) == [first, second]

@@ -1,0 +1,107 @@
+"""One test for every data file: columns, unique keys, and every link into the ontology."""
+
+from __future__ import annotations
+
+import csv
+import re
+from importlib import resources
+from typing import Any
+
+import pytest
+import yaml
+
+from wirecoder.actors.lexicon import ActorLexicon
+from wirecoder.dateline import DatelineLexicon
+from wirecoder.events.lexicon import TriggerLexicon
+from wirecoder.events.qualify import ContextLexicon
+from wirecoder.ontology import Ontology
+
+LEXICONS = resources.files("wirecoder") / "lexicons"
+LANGS = sorted(p.name for p in LEXICONS.iterdir() if p.is_dir())
+
+
+def _yaml(lang: str, name: str) -> Any:
+    return yaml.safe_load((LEXICONS / lang / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_every_file_is_known_and_loads(lang: str) -> None:
+    known = {"actors.yaml", "countries.tsv", "contexts.yaml", "dateline.yaml", "triggers.yaml"}
+    known |= {"dates.yaml"}
+    files = {p.name for p in (LEXICONS / lang).iterdir()}
+    assert files <= known, f"unvalidated data files: {files - known}"
+    ActorLexicon.load(lang)
+    TriggerLexicon.load(lang)
+    ContextLexicon.load(lang)
+    DatelineLexicon.load(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_countries_rows_codes_and_unique_forms(lang: str) -> None:
+    text = (LEXICONS / lang / "countries.tsv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
+    assert rows and list(rows[0]) == ["iso3", "names", "demonyms", "capitals"]
+    codes = [r["iso3"] for r in rows]
+    assert len(codes) == len(set(codes))
+    owner: dict[str, str] = {}
+    for row in rows:
+        assert re.fullmatch(r"[A-Z]{3}", row["iso3"]), row
+        assert row["names"], f"{row['iso3']} has no name"
+        for column in ("names", "demonyms", "capitals"):
+            for form in filter(None, row[column].split("|")):
+                form = form.casefold()
+                assert owner.setdefault(form, row["iso3"]) == row["iso3"], (
+                    f"{form!r} names both {owner[form]} and {row['iso3']}"
+                )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_actor_sectors_and_igo_codes(lang: str) -> None:
+    sectors = set(Ontology.load().sectors)
+    raw = _yaml(lang, "actors.yaml")
+    for section in ("titles", "institutions"):
+        texts = [e["text"].casefold() for e in raw[section]]
+        assert len(texts) == len(set(texts)), f"{section}: duplicate entries"
+        for entry in raw[section]:
+            assert entry["sectors"] and set(entry["sectors"]) <= sectors, entry
+    names: dict[str, str] = {}
+    for entry in raw["igos"]:
+        assert re.fullmatch(r"[A-Z][A-Z0-9]+", entry["code"]), entry
+        assert entry.get("kind", "igo") in {"igo", "ngo"}, entry
+        assert set(entry.get("sectors", [])) <= sectors, entry
+        for name in entry["names"]:
+            assert names.setdefault(name.casefold(), entry["code"]) == entry["code"], name
+    assert raw["groups"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_triggers_resolve_in_the_ontology(lang: str) -> None:
+    ontology = Ontology.load()
+    lexicon = TriggerLexicon.load(lang)
+    slots = {"subject", "obj", "speaker", "demonym"}
+    triggers = [*lexicon.verbs.values(), *lexicon.phrases.values(), *lexicon.nouns.values()]
+    assert triggers
+    for trigger in triggers:
+        assert trigger.mode is None or trigger.mode in ontology.modes(trigger.type), trigger
+        for slot in (*trigger.actor, *trigger.recipient):
+            assert slot in slots or re.fullmatch(r"[a-zàâçéèêëîïôûù']+", slot), trigger
+        if trigger.complement:
+            assert trigger.complement in lexicon.classes, trigger
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_contexts_are_plover_contexts(lang: str) -> None:
+    known = set(Ontology.load().contexts)
+    raw = _yaml(lang, "contexts.yaml")
+    assert set(raw["contexts"]) <= known
+    seen: dict[str, str] = {}
+    for context, words in raw["contexts"].items():
+        for word in words:
+            assert seen.setdefault(word, context) == context, f"{word!r} in two contexts"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_dateline_months(lang: str) -> None:
+    raw = _yaml(lang, "dateline.yaml")
+    assert set(raw["months"].values()) == set(range(1, 13))
+    assert raw["agencies"]
