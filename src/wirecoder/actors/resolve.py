@@ -104,7 +104,7 @@ class ActorResolver:
                     if not ctx.people or ctx.people[-1] != actor:
                         ctx.people.append(actor)
                     if token.dep_.startswith("nsubj"):
-                        gender = (token.morph.get("Gender") or [None])[0]
+                        gender = _gender(token)
                         ctx.subjects.append((actor, gender))
 
     # -- one phrase -----------------------------------------------------------------------
@@ -112,7 +112,7 @@ class ActorResolver:
     def _resolve_one(self, token: Token, ctx: ArticleContext) -> Actor | None:
         lex = self.lexicon
         if token.pos_ == "PRON" and token.lower_ in _PERSONAL:
-            gender = (token.morph.get("Gender") or [None])[0]
+            gender = _gender(token)
             for earlier, earlier_gender in reversed(ctx.subjects):
                 if gender is None or earlier_gender in {None, gender}:
                     start = ctx.offset + token.idx
@@ -402,6 +402,11 @@ class ActorResolver:
     def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
         span = self.span(token)
         return {"start": ctx.offset + span.start_char, "end": ctx.offset + span.end_char}
+
+
+def _gender(token: Token) -> str | None:
+    values = token.morph.get("Gender", [])
+    return str(values[0]) if values else None
 
 
 # role nouns that take up any earlier person of the same sector, not only the same office
