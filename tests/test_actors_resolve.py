@@ -112,14 +112,15 @@ def test_actors_resolve_coordination_shares_the_country(
     ],
 )
 def test_actors_home_country_is_the_most_named(coder: Coder, text: str, home: str | None) -> None:
-    doc = coder.parser.parse(text)
-    assert coder.extractor.resolver.home_country(doc) == home
+    resolver = coder.extractor.resolver
+    assert resolver.home_country(resolver.country_counts(coder.parser.parse(text))) == home
 
 
 @pytest.mark.parametrize("preferred", ["PAK"])
 def test_actors_home_country_prefers_the_dateline(coder: Coder, preferred: str) -> None:
-    doc = coder.parser.parse("La Géorgie a protesté.")
-    assert coder.extractor.resolver.home_country(doc, preferred) == preferred
+    resolver = coder.extractor.resolver
+    counts = resolver.country_counts(coder.parser.parse("La Géorgie a protesté."))
+    assert resolver.home_country(counts, preferred) == preferred
 
 
 @pytest.mark.parametrize("phrase", ["les parties", "les deux pays"])

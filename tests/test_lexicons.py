@@ -64,6 +64,7 @@ def test_lexicons_actor_sectors_and_igo_codes(lang: str) -> None:
         assert len(texts) == len(set(texts)), f"{section}: duplicate entries"
         for entry in raw[section]:
             assert entry["sectors"] and set(entry["sectors"]) <= sectors, entry
+            assert entry.get("country") in {None, *ActorLexicon.load(lang).country_names.values()}
     names: dict[str, str] = {}
     for entry in raw["igos"]:
         assert re.fullmatch(r"[A-Z][A-Z0-9]+", entry["code"]), entry

@@ -11,7 +11,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
@@ -185,3 +185,88 @@ def stats(
     else:
         for name, value in counts.items():
             typer.echo(f"{name}: {value}")
+
+
+@app.command()
+def dates(
+    source: Annotated[str, typer.Argument(help='JSONL of {"id", "lang", "base", "text"}, or -.')],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the JSONL here (default: stdout).")
+    ] = None,
+) -> None:
+    """Find the dates of texts, as ISO-TimeML values relative to each line's base date."""
+    from wirecoder.when import date_lines
+
+    dated = skipped = 0
+    try:
+        with ExitStack() as stack:
+            path = None if source == "-" else Path(source)
+            lines = stack.enter_context(path.open(encoding="utf-8")) if path else sys.stdin
+            writer = stack.enter_context(out.open("w", encoding="utf-8")) if out else sys.stdout
+            for item in date_lines(lines, source="<stdin>" if source == "-" else source):
+                if isinstance(item, Quarantined):
+                    typer.echo(f"skipped {item.record}: {item.reason}", err=True)
+                    skipped += 1
+                else:
+                    writer.write(json.dumps(item, ensure_ascii=False) + "\n")
+                    dated += 1
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {source} or write {out}: {exc}") from exc
+    typer.echo(f"dated {dated}, skipped {skipped}", err=True)
+
+
+class EvalScope(StrEnum):
+    gold = "gold"
+    all = "all"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (the Wikinews-fr 2012 format).")],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="With --code: files, folders, or - for stdin.")
+    ] = None,
+    pred: Annotated[
+        Path | None, typer.Option("--pred", help="Predictions: JSONL from 'code --out'.")
+    ] = None,
+    code_inputs: Annotated[
+        bool, typer.Option("--code", help="Code INPUTS now, in memory, and score them.")
+    ] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the articles.")] = "fr",
+    scope: Annotated[
+        EvalScope,
+        typer.Option(help="gold: score only gold articles; all: others count as no events."),
+    ] = EvalScope.gold,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (default).")] = False,
+) -> None:
+    """Score events on (type, actor, recipient) against a gold file: P/R/F1 per type."""
+    from wirecoder import evaluate as ev
+
+    if (pred is None) == (not code_inputs) or (pred is not None and inputs):
+        raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
+    if code_inputs and not inputs:
+        raise _fail("--code needs the files or folders to code: --code INPUT...")
+    if as_json and markdown:
+        raise _fail("choose one output: --json or --markdown")
+    try:
+        truth = ev.read_gold(gold)
+        if pred is not None:
+            predicted = ev.read_predictions(pred)
+        else:
+            from wirecoder.pipeline import Coder
+
+            predicted, quarantined = ev.code_paths(inputs or [], Coder(lang=lang))
+            if quarantined:
+                typer.echo(
+                    f"quarantined {len(quarantined)} records, e.g. {quarantined[0].record}: "
+                    f"{quarantined[0].reason}",
+                    err=True,
+                )
+        report = ev.evaluate(truth, predicted, scope=scope.value)
+    except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
+    else:
+        typer.echo(ev.format_markdown(report), nl=False)

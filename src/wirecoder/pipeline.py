@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import tee
 from typing import TYPE_CHECKING
@@ -20,9 +20,9 @@ from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon
 from wirecoder.nlp import Parser
 from wirecoder.ontology import Ontology
-from wirecoder.records import Article, ArticleResult, Dateline
-from wirecoder.when import event_date
-from wirecoder.where import event_location, resolve_place
+from wirecoder.records import Article, ArticleResult, Dateline, Event, Place
+from wirecoder.when import DateRules, event_date, find_dates
+from wirecoder.where import Gazetteer, PlaceMention, event_location, locative_cue, resolve_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,6 +41,8 @@ class Coder:
         self.parser = Parser.load(lang, model)
         self.actors = ActorLexicon.load(lang)
         self.datelines = DatelineLexicon.load(lang)
+        self.dates = DateRules.load(lang)
+        self.gazetteer = Gazetteer.load(lang)
         self.ontology = Ontology.load()
         self.extractor = EventExtractor(
             TriggerLexicon.load(lang), self.actors, ContextLexicon.load(lang), self.ontology
@@ -63,7 +65,7 @@ class Coder:
     def _prepare(self, item: Article | str, n: int) -> tuple[Article, Dateline]:
         article = item if isinstance(item, Article) else Article(id=f"text-{n}", text=item)
         dateline = parse_dateline(article, self.datelines)
-        place = resolve_place(dateline.place, self.actors)
+        place = resolve_place(dateline.place, self.gazetteer)
         return article, replace(dateline, location=place)
 
 
@@ -71,21 +73,64 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     """The events of one parsed article body."""
     ctx = ArticleContext(offset=dateline.body_start, text=doc.text)
     dateline_country = dateline.location.country if dateline.location else None
-    ctx.home = coder.extractor.resolver.home_country(doc, dateline_country)
+    ctx.mentions = coder.extractor.resolver.country_counts(doc)
+    ctx.home = coder.extractor.resolver.home_country(ctx.mentions, dateline_country)
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
+    folded = fold(found, coder.ontology.is_symmetric)
+    dated = replace(dateline, date=dateline.date or article.date)
+    expressions = find_dates(article.text, dated.date, coder.lang, rules=coder.dates)
+    mentions = place_mentions(doc, article, dateline, coder, _countries(folded, dateline))
     events = []
-    for event in fold(found, coder.ontology.is_symmetric):
-        date, precision = event_date(event, dateline)
-        events.append(
-            replace(
-                event,
-                date=date,
-                date_precision=precision,
-                location=event_location(event, dateline),
-            )
-        )
+    for event in folded:
+        date, precision = event_date(event, dated, expressions, lang=coder.lang)
+        ev = event.evidence
+        here = [m for m in mentions if ev.start <= m.start < ev.end]
+        location = event_location(event, dateline, here, lang=coder.lang)
+        events.append(replace(event, date=date, date_precision=precision, location=location))
     return ArticleResult(
         article=article, language=coder.lang, dateline=dateline, events=tuple(events)
     )
+
+
+_PLACE_LABELS = frozenset({"LOC", "GPE"})
+
+
+def place_mentions(
+    doc: Doc, article: Article, dateline: Dateline, coder: Coder, prefer: Sequence[str]
+) -> list[PlaceMention]:
+    """Places named after a locative word (``à Bakou``, ``en Turquie``) in a parsed body.
+
+    Candidates are spaCy's LOC/GPE entities and runs of proper nouns after a preposition (not
+    acronyms); an entity the gazetteer does not know stays a bare name, a proper noun it does
+    not know is dropped.
+    """
+    spans = {(e.start, e.end): True for e in doc.ents if e.label_ in _PLACE_LABELS}
+    for token in doc[:-1]:
+        if token.pos_ == "ADP" and doc[token.i + 1].pos_ == "PROPN":
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            spans.setdefault((token.i + 1, end), False)
+    mentions = []
+    for (first, last), entity in sorted(spans.items()):
+        start = dateline.body_start + doc[first].idx
+        end = dateline.body_start + doc[last - 1].idx + len(doc[last - 1])
+        cue = locative_cue(article.text, start, coder.lang)
+        if cue is None:
+            continue
+        text = article.text[start:end]
+        if text.isupper() and not entity:
+            continue  # an acronym (OTAN, ONU) names an organisation, not a town
+        place = coder.gazetteer.resolve(text, prefer)
+        if place is not None or entity:
+            mentions.append(PlaceMention(text, start, end, cue, place or Place(name=text)))
+    return mentions
+
+
+def _countries(events: Iterable[Event], dateline: Dateline) -> tuple[str, ...]:
+    """The countries an article is about: its sides' and its dateline's."""
+    codes = [dateline.location.country if dateline.location else None]
+    codes += [side.country for e in events for side in (e.actor, e.recipient) if side is not None]
+    return tuple(dict.fromkeys(c for c in codes if c))

@@ -144,3 +144,40 @@ class Quarantined:
     record: str  # the record's id or where it came from (path, path:line)
     reason: str
     source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date found in a text: its span, and its ISO-TimeML value relative to a base date.
+
+    ``value`` is ``1999-05-17``, ``1999-05``, ``1999``, ``1999-W20``, ``1999-W20-WE`` (a
+    weekend), ``1999-SU`` (a season; ``XXXX-SU`` when generic) or ``199`` (a decade);
+    ``precision`` names its grain: day, week, month, season, year or decade.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One article's report of an event: the event as coded there, and the article's id."""
+
+    article_id: str
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class EventCluster:
+    """One real-world event reported by one or more articles (see ``wirecoder.dedup``).
+
+    ``event`` is the cluster's first mention, standing for it in lists and counts;
+    ``mentions`` holds every source article's own event, evidence included.
+    """
+
+    id: str
+    event: Event
+    mentions: tuple[Mention, ...]

@@ -32,6 +32,7 @@ class Office:
 
     text: str
     sectors: tuple[str, ...]
+    country: str | None = None  # bodies that belong to one state (Milli Majlis, Knesset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,11 @@ def _offices(entries: list[dict[str, Any]], section: str, lang: str) -> dict[str
     table: dict[str, Office] = {}
     for entry in entries:
         try:
-            office = Office(text=_key(entry["text"]), sectors=tuple(entry["sectors"]))
+            office = Office(
+                text=_key(entry["text"]),
+                sectors=tuple(entry["sectors"]),
+                country=entry.get("country"),
+            )
         except (KeyError, TypeError) as exc:
             raise LexiconError(
                 f"lexicons/{lang}/actors.yaml: {section} entry {entry!r} needs text and sectors"

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 _PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui", "ce dernier", "cette dernière"}
 _POSSESSOR_CASES = {"de", "du", "des", "d'"}
+_COUNTERPARTS = {"homologue", "interlocuteur", "interlocutrice"}
+_PORTFOLIO_TITLES = {"ministre", "vice-ministre", "ministre délégué", "secrétaire d'état"}
 _POSTING_CASES = {"à", "au", "aux", "en", "auprès"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 _LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
@@ -36,6 +38,7 @@ class ArticleContext:
     pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
     home: str | None = None  # the country the article is about: sides with no code act for it
+    mentions: dict[str, int] = field(default_factory=dict)  # states named in the whole text
     cache: dict[int, list[Actor]] = field(default_factory=dict)
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
@@ -58,6 +61,8 @@ class ActorResolver:
         ctx.cache[token.i] = []  # guards against cycles in odd parses
         found = self._resolve_one(token, ctx)
         actors = [found] if found else []
+        if found is not None:  # "les polices française et espagnole": one side per country
+            actors.extend(replace(found, country=c) for c in self._more_demonyms(token))
         for conj in token.children:
             if conj.dep_ == "conj" and conj.pos_ in _NOUNS:
                 actors.extend(self.resolve(conj, ctx))
@@ -67,14 +72,18 @@ class ActorResolver:
         ctx.cache[token.i] = actors
         return actors
 
-    def home_country(self, doc: Doc, preferred: str | None = None) -> str | None:
-        """The country an article is about: its dateline's, else the one it names most.
+    def _more_demonyms(self, token: Token) -> list[str]:
+        codes = []
+        for child in token.children:
+            if child.dep_ == "amod" and child.lower_ in self.lexicon.demonyms:
+                for conj in child.children:
+                    iso = self.lexicon.demonyms.get(conj.lower_)
+                    if conj.dep_ == "conj" and iso:
+                        codes.append(iso)
+        return codes
 
-        A side named with no country of its own (``le ministre de l'Intérieur``, ``la police``,
-        a bare name) acts for that country, as wire conventions assume.
-        """
-        if preferred:
-            return preferred
+    def country_counts(self, doc: Doc) -> dict[str, int]:
+        """How often each state is named in a text (names, capitals, demonyms)."""
         counts: dict[str, int] = {}
         for token in doc:
             if token.pos_ in {"PROPN", "ADJ", "NOUN"}:
@@ -84,6 +93,18 @@ class ActorResolver:
                         continue
                     code = str(match[1])
                     counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    @staticmethod
+    def home_country(counts: dict[str, int], preferred: str | None = None) -> str | None:
+        """The country an article is about: its dateline's, else the one it names most
+        (``counts`` from :meth:`country_counts`).
+
+        A side named with no country of its own (``le ministre de l'Intérieur``, ``la police``,
+        a bare name) acts for that country, as wire conventions assume.
+        """
+        if preferred:
+            return preferred
         return max(counts, key=lambda c: counts[c]) if counts else None
 
     def with_home(self, actor: Actor, ctx: ArticleContext) -> Actor:
@@ -113,10 +134,13 @@ class ActorResolver:
         lex = self.lexicon
         if token.pos_ == "PRON" and token.lower_ in _PERSONAL:
             gender = _gender(token)
+            start = ctx.offset + token.idx
             for earlier, earlier_gender in reversed(ctx.subjects):
                 if gender is None or earlier_gender in {None, gender}:
-                    start = ctx.offset + token.idx
                     return replace(earlier, text=token.text, start=start, end=start + len(token))
+            if ctx.subjects:  # the tagger's gender for a foreign name is a guess
+                earlier = ctx.subjects[-1][0]
+                return replace(earlier, text=token.text, start=start, end=start + len(token))
             return None
         if token.pos_ == "PRON" and not token.text[:1].isupper():
             return None
@@ -143,7 +167,7 @@ class ActorResolver:
             elif kind == "title" and isinstance(value, Office):
                 role, sectors = value.text, value.sectors
             elif kind == "institution" and isinstance(value, Office):
-                sectors = value.sectors
+                sectors, country = value.sectors, value.country
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
@@ -167,6 +191,9 @@ class ActorResolver:
             name, country = self._name_of_country(name)
         if role and token.pos_ == "NOUN" and " " not in role:
             role = self._portfolio(token, role)
+        if role in _COUNTERPARTS and ctx.subjects and ctx.subjects[-1][0].role:
+            counterpart = ctx.subjects[-1][0]  # "son homologue": the same office, elsewhere
+            role, sectors = counterpart.role, counterpart.sectors
         if country is None and igo is None:
             country, igo, inherited = self._modifier_code(token, depth=0)
             sectors = sectors or inherited
@@ -205,9 +232,11 @@ class ActorResolver:
                     name=known.name,
                 )
         if actor.code is None and actor.role and not actor.name:
-            for earlier in reversed(ctx.people):
-                if _refers_to(actor, earlier):
-                    return replace(earlier, text=actor.text, start=actor.start, end=actor.end)
+            candidates = [e for e in reversed(ctx.people) if _refers_to(actor, e)]
+            if candidates:
+                named = [e for e in candidates[:3] if e.name]
+                earlier = named[0] if named else candidates[0]
+                return replace(earlier, text=actor.text, start=actor.start, end=actor.end)
         if actor.name and (actor.code or actor.role):
             ctx.names.setdefault(key(actor.name), actor)
             ctx.names.setdefault(key(actor.name.split()[-1]), actor)
@@ -251,14 +280,18 @@ class ActorResolver:
         starts = [token.i]
         if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
             starts.insert(0, token.i - 1)  # "premier ministre", "haut représentant"
-        skipped = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
-        for start in starts:
-            for end in range(stop, token.i, -1):
-                words = [t for t in doc[start:end] if t.i not in skipped]
-                text = "".join(t.text_with_ws for t in words)
-                found = lex.entries.get(key(text))
-                if found is not None:
-                    return found
+        demonyms = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
+        for skipped in (set(), demonyms):  # "République tchèque" whole, else skip "turc"
+            for start in starts:
+                for end in range(stop, token.i, -1):
+                    words = [t for t in doc[start:end] if t.i not in skipped]
+                    text = "".join(t.text_with_ws for t in words)
+                    found = lex.entries.get(key(text))
+                    if found is not None:
+                        return found
+        by_lemma = lex.entries.get(key(token.lemma_))
+        if by_lemma is not None and by_lemma[0] in {"title", "institution"}:
+            return by_lemma  # "polices", "ambassadrices": plurals the lexicon lists once
         if "-" in token.text:
             for part in token.lower_.split("-"):
                 found = lex.entries.get(part)
@@ -322,37 +355,42 @@ class ActorResolver:
 
     def _portfolio(self, token: Token, role: str) -> str:
         """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
+        if role not in _PORTFOLIO_TITLES:
+            return role
         for child in token.children:
-            if (
-                child.dep_ == "nmod"
-                and child.pos_ == "NOUN"
-                and self._case(child)
-                in {
-                    "de",
-                    "des",
-                    "du",
-                    "d'",
-                }
-            ):
-                match = self._match_at(child)
-                if match is not None and match[0] in {"country", "igo", "capital"}:
-                    continue
-                words = [t for t in child.subtree if t.dep_ not in {"nmod", "appos", "punct"}]
-                if any(t.pos_ == "PROPN" for t in words):
-                    continue
-                tail = " ".join(t.text for t in child.subtree if t.i <= child.i)
-                tail = tail.replace("' ", "'")
-                return key(f"{role} {tail}")
+            if child.dep_ != "nmod" or child.pos_ != "NOUN":
+                continue
+            if self._case(child) not in _POSSESSOR_CASES:
+                continue
+            match = self._match_at(child)
+            if match is not None and match[0] in {"country", "igo", "capital"}:
+                continue
+            words = [
+                t for t in child.subtree if t.i <= child.i or (t.head == child and t.dep_ == "amod")
+            ]
+            if any(t.pos_ == "PROPN" for t in words):
+                continue
+            return key(f"{role} " + "".join(t.text_with_ws for t in words))
         return role
 
-    @staticmethod
-    def _adjacent_name(token: Token, span: Span) -> str | None:
+    def _adjacent_name(self, token: Token, span: Span) -> str | None:
         """A person's name printed right after a title (``son homologue X Y``) that the
         parser did not attach as an apposition: the PER entity starting inside the phrase
         after its head, or right after it."""
-        for ent in span.doc.ents:
+        doc = span.doc
+        known_words = self.lexicon.entries
+        for ent in doc.ents:
             if ent.label_ == "PER" and token.i < ent.start <= span.end:
                 return str(ent.text)
+        # no entity: two or more capitalised words that name nothing in the lexicon
+        i = token.i + 1
+        while i <= min(span.end, len(doc) - 1):
+            run = i
+            while run < len(doc) and doc[run].pos_ in {"PROPN", "X"} and doc[run].is_title:
+                run += 1
+            if run - i >= 2 and not any(key(t.text) in known_words for t in doc[i:run]):
+                return str(doc[i:run].text)
+            i = run + 1 if run > i else i + 1
         return None
 
     @staticmethod

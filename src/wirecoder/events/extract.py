@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
+_TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A trigger found in a sentence: the token it hangs on and the tokens it spans."""
@@ -62,7 +66,7 @@ class EventExtractor:
         found: list[Found] = []
         phrase_objects: set[int] = set()
         for token in sentence:
-            lemma = token.lemma_.lower()
+            lemma = lex.verb_lemma(token.lemma_.lower())
             if token.pos_ == "VERB":
                 phrase = self._phrase(token)
                 if phrase is not None:
@@ -80,11 +84,12 @@ class EventExtractor:
             trigger = lex.nouns.get(token.lemma_.lower())
             if token.pos_ == "NOUN" and trigger is not None and token.i not in phrase_objects:
                 found.append(Found(trigger, token, token.i, token.i, token))
-        return found
+        return _without_contents(found)
 
     def _phrase(self, verb: Token) -> Found | None:
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
-            trigger = self.triggers.phrases.get((verb.lemma_.lower(), obj.lemma_.lower()))
+            lemma = self.triggers.verb_lemma(verb.lemma_.lower())
+            trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
             if trigger is None:
                 continue
             anchor = obj
@@ -141,6 +146,12 @@ class EventExtractor:
             actors = self._slot(found, slot, ctx)
             if actors:
                 break
+        if not actors and found.trigger.implicit and ctx.home:
+            # "quatre personnes ont été arrêtées": the police of the country acted
+            at = ctx.offset + found.head.idx
+            actors = [
+                Actor(text="", country=ctx.home, sectors=found.trigger.implicit, start=at, end=at)
+            ]
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx)
@@ -157,6 +168,27 @@ class EventExtractor:
                     continue
                 pairs.append((actor, recipient))
         return pairs
+
+    def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
+        """An act aimed at no one named is aimed at the country the story is about.
+
+        A domestic act addresses the article's own country; a foreign actor's act addresses
+        the state the article names most after the actor's own. Protests, demands and
+        accusations address its government; attacks and arrests hit its people. Aid and
+        sanctions are only coded with a named recipient.
+        """
+        trigger = found.trigger
+        if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
+            return None
+        target = ctx.home
+        if actor.country and actor.country != ctx.home:
+            others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
+            target = max(others, key=lambda c: others[c]) if others else None
+        if target is None:
+            return None
+        sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
+        at = ctx.offset + found.head.idx
+        return Actor(text="", country=target, sectors=sectors, start=at, end=at)
 
     # -- events ---------------------------------------------------------------------------
 
@@ -175,26 +207,32 @@ class EventExtractor:
             sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
         )
         contexts = self.contexts.contexts(sentence)
-        cameo, goldstein, quad = self.ontology.score(trigger.type, trigger.mode)
+        aux = aux_mode(qualifier)
+        type_, mode = trigger.type, trigger.mode
+        if aux == "future" and type_ in self.ontology.future_as:
+            # PLOVER: a visit, aid or withdrawal announced for later is a promise
+            type_, mode = self.ontology.future_as[type_], None
+        cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
-        for actor, recipient in self._sides(found, ctx):
+        for actor, named in self._sides(found, ctx):
+            recipient = named if named is not None else self._home_target(actor, found, ctx)
             if recipient is None and self.ontology.requires_recipient(trigger.type):
                 continue
             if recipient is not None and self.ontology.is_symmetric(trigger.type):
                 ctx.remember_pair(actor, recipient)
             confidence = 0.9 if trigger.kind != "noun" else 0.7
-            confidence -= 0.2 if recipient is None or recipient.code is None else 0.0
+            confidence -= 0.2 if named is None or named.code is None else 0.0
             confidence -= 0.2 if actor.code is None else 0.0
             events.append(
                 Event(
-                    id=event_id(article_id, trigger.type, actor, recipient, t_start),
-                    type=trigger.type,
-                    mode=trigger.mode,
+                    id=event_id(article_id, type_, actor, recipient, t_start),
+                    type=type_,
+                    mode=mode,
                     actor=actor,
                     recipient=recipient,
                     evidence=evidence,
                     contexts=contexts,
-                    aux_mode=aux_mode(qualifier),
+                    aux_mode=aux,
                     negated=negated(qualifier),
                     cameo=cameo,
                     goldstein=goldstein,
@@ -203,6 +241,19 @@ class EventExtractor:
                 )
             )
         return events
+
+
+def _without_contents(found: list[Found]) -> list[Found]:
+    """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
+    accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
+    heads = {f.head.i for f in found}
+    kept = []
+    for f in found:
+        infinitive = "Inf" in args.morph(f.head, "VerbForm")
+        if infinitive and f.head.head.i in heads and f.head.head.i != f.head.i:
+            continue
+        kept.append(f)
+    return kept
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

@@ -25,6 +25,7 @@ class Trigger:
     reflexive: bool = False
     object: str | None = None  # phrases: the verb's fixed object noun
     complement: str | None = None  # phrases: the lexical class its complement must be in
+    implicit: tuple[str, ...] = ()  # sectors of the unnamed actor ("ont été arrêtés": COP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,11 @@ class TriggerLexicon:
     phrases: dict[tuple[str, str], Trigger]  # (verb lemma, object lemma)
     nouns: dict[str, Trigger]
     classes: dict[str, frozenset[str]]
+    aliases: dict[str, str]  # lemmas the lemmatizer gives verbs that look like nouns → verb
+
+    def verb_lemma(self, lemma: str) -> str:
+        """``demande`` (a present-tense verb lemmatised as the noun) → ``demander``."""
+        return self.aliases.get(lemma, lemma)
 
     @classmethod
     @functools.cache
@@ -56,7 +62,10 @@ class TriggerLexicon:
             for lemma, entry in raw.get("nouns", {}).items()
         }
         classes = {name: frozenset(words) for name, words in raw.get("classes", {}).items()}
-        return cls(lang=lang, verbs=verbs, phrases=phrases, nouns=nouns, classes=classes)
+        aliases = {str(k): str(v) for k, v in (raw.get("lemma_aliases") or {}).items()}
+        return cls(
+            lang=lang, verbs=verbs, phrases=phrases, nouns=nouns, classes=classes, aliases=aliases
+        )
 
 
 def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigger:
@@ -72,6 +81,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             reflexive=bool(entry.get("reflexive", False)),
             object=entry.get("object"),
             complement=entry.get("complement"),
+            implicit=tuple(entry.get("implicit", ())),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc
