@@ -16,10 +16,13 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/wirecoder code samples/fr --db wirecoder.duckdb --out wirecoder-demo.jsonl
 	$(BIN)/wirecoder events --db wirecoder.duckdb
+	@echo
+	@echo "Open the dashboard on the demo database:"
+	@echo "  $(BIN)/wirecoder serve --db wirecoder.duckdb    # then open http://127.0.0.1:8000/"
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src
 
 test: lint

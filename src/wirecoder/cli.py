@@ -9,24 +9,23 @@ from __future__ import annotations
 import csv
 import json
 import sys
-import time
-from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, ExitStack, nullcontext
 from enum import StrEnum
-from itertools import islice
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from wirecoder.actors.lexicon import LexiconError
-from wirecoder.contract import dumps_line
-from wirecoder.ingest import read_paths
+from wirecoder.ingest import MAX_BYTES
 from wirecoder.nlp import ModelNotInstalledError
-from wirecoder.records import Article, Event, Quarantined
+from wirecoder.records import Event, Quarantined
 from wirecoder.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from wirecoder.run import Engine
 
 app = typer.Typer(
     help="Code news wire into PLOVER political events, and explore them.",
@@ -48,12 +47,6 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 @app.command()
 def code(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
@@ -62,46 +55,89 @@ def code(
         Path | None, typer.Option("--out", help="Also write one JSON line per article here.")
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the articles.")] = "fr",
-    batch_size: Annotated[int, typer.Option(help="Articles parsed per batch.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per batch: parsed, coded and stored together.")
+    ] = 32,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Quarantine a file (a JSONL line) larger than this.")
+    ] = MAX_BYTES,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Code on a local Dask cluster of N processes (1 thread each)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Code on the Dask cluster at tcp://HOST:PORT (shared --run-dir)."),
+    ] = None,
+    run_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the workers' Parquet shards (default: beside --db)."),
+    ] = None,
 ) -> None:
-    """Code articles into events, store them, and optionally write them as JSONL."""
-    from wirecoder.pipeline import Coder
+    """Code articles into events, store them, and optionally write them as JSONL.
 
-    began = time.perf_counter()
-    quarantined: list[Quarantined] = []
+    Every record ends coded or quarantined (see 'wirecoder quarantine'); articles already
+    stored with the same text are not coded again, so a killed run can simply be restarted.
+    """
+    from wirecoder.progress import run_display
+    from wirecoder.run import run
 
-    def articles() -> Iterator[Article]:
-        for item in read_paths(paths, lang=lang, stdin=sys.stdin):
-            if isinstance(item, Quarantined):
-                typer.echo(f"quarantined {item.record}: {item.reason}", err=True)
-                quarantined.append(item)
-            else:
-                yield item
-
-    read = coded = events = 0
+    if workers is not None and scheduler is not None:
+        raise _fail("give --workers N (a local cluster) or --scheduler ADDRESS, not both")
     try:
-        coder = Coder(lang=lang, batch_size=batch_size)
         opened: AbstractContextManager[TextIO | None] = (
             out.open("w", encoding="utf-8") if out else nullcontext()
         )
-        with Store(db) as store, opened as sink:
-            for batch in _batches(articles(), batch_size * 4):
-                read += len(batch)
-                results = list(coder.code_many(batch))
-                store.write(results)
-                coded += len(results)
-                events += sum(len(r.events) for r in results)
-                if sink is not None:
-                    sink.writelines(dumps_line(r) + "\n" for r in results)
-            store.add_quarantined(quarantined)
-    except (StoreError, ModelNotInstalledError, LexiconError) as exc:
+        with Store(db) as store, opened as sink, ExitStack() as stack:
+            engine = _engine(stack, db, lang, batch_size, workers, scheduler, run_dir)
+            display = stack.enter_context(run_display())
+            summary = run(
+                paths,
+                store,
+                engine,
+                lang=lang,
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                stdin=sys.stdin,
+                sink=sink,
+                on_batch=display.on_batch,
+                on_quarantine=display.on_quarantine,
+            )
+    except (StoreError, ModelNotInstalledError, LexiconError, OSError) as exc:
         raise _fail(str(exc)) from exc
-    seconds = time.perf_counter() - began
-    typer.echo(
-        f"read {read + len(quarantined)}, coded {coded}, quarantined {len(quarantined)}, "
-        f"events {events}, {seconds:.1f} s",
-        err=True,
-    )
+    typer.echo(summary.line(), err=True)
+
+
+def _engine(
+    stack: ExitStack,
+    db: Path,
+    lang: str,
+    batch_size: int,
+    workers: int | None,
+    scheduler: str | None,
+    run_dir: Path | None,
+) -> Engine:
+    """The run's engine: this process, or a Dask cluster (closed with ``stack``)."""
+    if workers is None and scheduler is None:
+        from wirecoder.pipeline import Coder
+        from wirecoder.run import local_engine
+
+        return local_engine(Coder(lang=lang, batch_size=batch_size))
+    from wirecoder.scaleout import ScaleOutError, dask_client, dask_engine
+
+    if run_dir is None:
+        run_dir = Path(stack.enter_context(_temporary_folder(db)))
+    try:
+        client = stack.enter_context(dask_client(workers=workers, scheduler=scheduler))
+    except ScaleOutError as exc:
+        raise _fail(str(exc)) from exc
+    return dask_engine(client, run_dir, lang=lang, batch_size=batch_size)
+
+
+def _temporary_folder(db: Path) -> AbstractContextManager[str]:
+    import tempfile
+
+    return tempfile.TemporaryDirectory(prefix=f".{db.name}.run-", dir=db.resolve().parent)
 
 
 def _flat(event: Event) -> dict[str, object]:
@@ -185,6 +221,117 @@ def stats(
     else:
         for name, value in counts.items():
             typer.echo(f"{name}: {value}")
+
+
+@app.command()
+def quarantine(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """List the records that could not be coded, and why, oldest first."""
+    try:
+        with Store(db, read_only=True) as store:
+            found = store.quarantined()
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    rows = [{"record": q.record, "reason": q.reason, "source": q.source} for q in found]
+    if format is Format.jsonl:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif format is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=["record", "reason", "source"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"{len(rows)} quarantined records")
+        table.add_column("record", overflow="fold")
+        table.add_column("reason", overflow="fold")
+        for row in rows:
+            table.add_row(str(row["record"]), str(row["reason"]))
+        Console(width=160).print(table)
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The file to write.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="parquet/csv: flat events; jsonl: the contract per article; "
+            "plover: PLOVER's JSON fields per event.",
+        ),
+    ] = ExportFormat.parquet,
+) -> None:
+    """Export the stored events to a file."""
+    from wirecoder.export import export as write_export
+
+    try:
+        with Store(db, read_only=True) as store:
+            count = write_export(store, format.value, out)
+    except (StoreError, OSError) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"wrote {count} records to {out}", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (other machines: 0.0.0.0).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard and the JSON API over a store, opened read-only."""
+    import uvicorn
+
+    from wirecoder.api import create_app
+
+    try:
+        application = create_app(db)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    where = f"http://{host}:{port}/" if port else "the address uvicorn prints below"
+    typer.echo(f"Dashboard: {where}  API: /api/events, /openapi.json", err=True)
+    uvicorn.run(application, host=host, port=port)
+
+
+class Period(StrEnum):
+    month = "month"
+    week = "week"
+    year = "year"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="One side: a country or IGO code (AZE, NATO).")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    by: Annotated[Period, typer.Option("--by", help="Period length.")] = Period.month,
+    db: DbOption = DEFAULT_DB,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the chart here.")] = None,
+) -> None:
+    """Events between two sides per period, both ways, with sparklines; --plot FILE.png."""
+    from wirecoder import plots, query
+
+    try:
+        with Store(db, read_only=True) as store:
+            series = query.dyad(store, a, b, by=by.value)
+    except (StoreError, query.QueryError) as exc:
+        raise _fail(str(exc)) from exc
+    Console(width=160).print(plots.dyad_table(series))
+    if plot is not None:
+        try:
+            typer.echo(f"wrote {plots.plot_dyad(series, plot)}", err=True)
+        except (OSError, ValueError) as exc:
+            raise _fail(f"cannot write {plot}: {exc}") from exc
 
 
 @app.command()

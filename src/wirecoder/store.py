@@ -2,8 +2,10 @@
 
 Tables: ``articles`` (one row per article, with its text and a content hash), ``events``
 (one row per event), ``event_sides`` (an event's ``actor`` and ``recipient``), ``quarantine``
-(records that could not be coded), and the view ``events_flat`` (events joined with both
-sides, for queries and exports). Every value reaches SQL through ``?`` parameters.
+(records that could not be coded), ``event_clusters`` (each event's cluster: one real-world
+event reported by many articles, filled by ``wirecoder.dedup``), and the view ``events_flat``
+(events joined with both sides, for queries and exports). Every value reaches SQL through
+``?`` parameters.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import duckdb
 
@@ -26,6 +28,7 @@ from wirecoder.records import (
     Dateline,
     Event,
     Evidence,
+    Mention,
     Place,
     Quarantined,
 )
@@ -33,7 +36,7 @@ from wirecoder.records import (
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Store", "StoreError", "WriteSummary", "content_hash"]
+__all__ = ["Store", "StoreError", "Unit", "WriteSummary", "content_hash", "text_hash"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -54,7 +57,8 @@ CREATE TABLE IF NOT EXISTS events (
     location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
     location_geonames_id BIGINT,
     sentence VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    trigger VARCHAR NOT NULL, confidence DOUBLE NOT NULL
+    trigger VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
+    {sides}
 );
 CREATE TABLE IF NOT EXISTS event_sides (
     event_id VARCHAR NOT NULL, side VARCHAR NOT NULL CHECK (side IN ('actor', 'recipient')),
@@ -66,20 +70,51 @@ CREATE TABLE IF NOT EXISTS quarantine (
     record VARCHAR NOT NULL, reason VARCHAR NOT NULL, source VARCHAR,
     first_seen TIMESTAMP NOT NULL, PRIMARY KEY (record, reason)
 );
-CREATE VIEW IF NOT EXISTS events_flat AS
-SELECT e.*,
-    a.text AS actor_text, a.name AS actor_name, a.country AS actor_country,
-    a.igo AS actor_igo, a.sectors AS actor_sectors, a.role AS actor_role,
-    a.start AS actor_start, a."end" AS actor_end,
-    r.text AS recipient_text, r.name AS recipient_name, r.country AS recipient_country,
-    r.igo AS recipient_igo, r.sectors AS recipient_sectors, r.role AS recipient_role,
-    r.start AS recipient_start, r."end" AS recipient_end
-FROM events e
-LEFT JOIN event_sides a ON a.event_id = e.id AND a.side = 'actor'
-LEFT JOIN event_sides r ON r.event_id = e.id AND r.side = 'recipient';
+CREATE TABLE IF NOT EXISTS event_clusters (
+    event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL
+);
+CREATE VIEW IF NOT EXISTS events_flat AS SELECT * FROM events;
 """
+# Both sides of an event are also columns of ``events`` (``actor_text`` … ``recipient_end``), so
+# that filters and pages over a million events read one table (``event_sides``, the same values
+# a row per side, is joined by nothing the store runs; it serves queries by actor).
+_SIDE_COLUMNS = (
+    ("text", "VARCHAR"),
+    ("name", "VARCHAR"),
+    ("country", "VARCHAR"),
+    ("igo", "VARCHAR"),
+    ("sectors", "VARCHAR[]"),
+    ("role", "VARCHAR"),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+)
+_SIDES = [(f"{s}_{name}", kind) for s in ("actor", "recipient") for name, kind in _SIDE_COLUMNS]
+_SCHEMA = _SCHEMA.replace("{sides}", ", ".join(f"{name} {kind}" for name, kind in _SIDES))
+# A store written before the sides were columns of ``events`` gets them on opening for writing.
+_MIGRATE = [
+    *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {kind}" for name, kind in _SIDES),
+    *(
+        "UPDATE events SET "
+        + ", ".join(f'{side}_{name} = s."{name}"' for name, _ in _SIDE_COLUMNS)
+        + f" FROM event_sides s WHERE s.event_id = events.id AND s.side = '{side}'"
+        for side in ("actor", "recipient")
+    ),
+    "CREATE OR REPLACE VIEW events_flat AS SELECT * FROM events",
+]
+_FILTERS = {
+    "actor": "(f.actor_country = ? OR f.actor_igo = ?)",
+    "recipient": "(f.recipient_country = ? OR f.recipient_igo = ?)",
+    "type": "f.type = ?",
+    "article_id": "f.article_id = ?",
+    "since": "f.date >= ?",
+    "until": "(f.date <= ? OR starts_with(f.date, ?))",
+}
 _TABLES = ("articles", "events", "event_sides", "quarantine", "events_flat")
 _EVENT_ORDER = "date, article_id, start, seq, id"
+# An event's cluster (``event_clusters`` joined to ``events_flat f``): itself until deduplicated.
+_CLUSTERED = "LEFT JOIN event_clusters c ON c.event_id = f.id"
+_CLUSTER_ID = "coalesce(c.cluster_id, f.id)"
+Unit = Literal["mentions", "clusters"]
 _FETCH = 1000
 
 Row = dict[str, Any]
@@ -101,7 +136,12 @@ class WriteSummary:
 
 def content_hash(result: ArticleResult) -> str:
     """SHA-256 of the article's language and text: an equal hash means nothing to rewrite."""
-    data = f"{result.language}\x1f{result.article.text}".encode("utf-8", "surrogatepass")
+    return text_hash(result.language, result.article.text)
+
+
+def text_hash(language: str, text: str) -> str:
+    """The ``content_hash`` of an article in ``language`` whose text is ``text``."""
+    data = f"{language}\x1f{text}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
 
 
@@ -120,6 +160,7 @@ class Store:
         try:
             if not read_only:
                 self._con.execute(_SCHEMA)
+                self._migrate()
             self._structures = self._load_schema()
         except BaseException:
             self._con.close()
@@ -190,37 +231,106 @@ class Store:
         article_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        unit: Unit = "mentions",
     ) -> list[Event]:
         """Stored events, filtered, ordered by date, article and position in the text.
 
         ``actor``/``recipient`` match a side's country or IGO code. ``since``/``until`` are
         inclusive ISO dates compared with the event's date as strings (``until="2021-02"``
         keeps all of February); an event without a date matches no date filter.
+        ``unit="clusters"`` gives one event per cluster (``wirecoder.dedup``): its first
+        mention that matches; a mention in no cluster yet stands for itself.
         """
         if (limit is not None and limit < 0) or offset < 0:
             raise StoreError(f"limit and offset must be positive, got {limit} and {offset}")
-        conditions = (
-            ("(actor_country = ? OR actor_igo = ?)", actor),
-            ("(recipient_country = ? OR recipient_igo = ?)", recipient),
-            ("type = ?", type),
-            ("article_id = ?", article_id),
-            ("date >= ?", since),
-            ("(date <= ? OR starts_with(date, ?))", until),
+        where, params = _filters(
+            actor=actor,
+            recipient=recipient,
+            type=type,
+            article_id=article_id,
+            since=since,
+            until=until,
         )
-        used = [(clause, value) for clause, value in conditions if value is not None]
-        where = " AND ".join(clause for clause, _ in used) or "true"
-        params = [value for clause, value in used for _ in range(clause.count("?"))]
-        sql = f"SELECT * FROM events_flat WHERE {where} ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?"
+        sql = f"SELECT f.* FROM events_flat f WHERE {where}"
+        if _unit(unit) == "clusters":
+            sql = (
+                f"SELECT f.* FROM events_flat f {_CLUSTERED} WHERE {where} QUALIFY row_number() "
+                f"OVER (PARTITION BY {_CLUSTER_ID} ORDER BY {_EVENT_ORDER}) = 1"
+            )
+        sql = f"SELECT * FROM ({sql}) ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?"
         return [_event(row) for row in self._query(sql, [*params, limit, offset])]
 
-    def results(self) -> Iterator[ArticleResult]:
-        """Every stored article with its events, in article id order (for exports)."""
+    def count_events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        unit: Unit = "clusters",
+    ) -> int:
+        """How many clusters (by default) or mentions match the filters of :meth:`events`."""
+        where, params = _filters(
+            actor=actor, recipient=recipient, type=type, since=since, until=until
+        )
+        counted = "count(*)"
+        source = "events_flat f"
+        if _unit(unit) == "clusters":
+            counted, source = f"count(DISTINCT {_CLUSTER_ID})", f"events_flat f {_CLUSTERED}"
+        [row] = self._query(f"SELECT {counted} AS n FROM {source} WHERE {where}", params)
+        return int(row["n"])
+
+    def cluster_mentions(self, event_ids: list[str]) -> list[tuple[str, tuple[Mention, ...]]]:
+        """For each event id, its cluster's id and every mention of that cluster, in order.
+
+        An unknown id gets ``(id, ())``; an event in no cluster yet is its own cluster.
+        """
+        ids = """(SELECT unnest(from_json(?, '["VARCHAR"]')) AS id)"""
+        owners = dict(
+            self._con.execute(
+                f"SELECT q.id, coalesce(c.cluster_id, q.id) FROM {ids} q "
+                "LEFT JOIN event_clusters c ON c.event_id = q.id",
+                [_json(event_ids)],
+            ).fetchall()
+        )
+        found: dict[str, list[Mention]] = {cluster: [] for cluster in owners.values()}
+        for row in self._query(
+            f"SELECT {_CLUSTER_ID} AS cluster_id, f.* FROM events_flat f {_CLUSTERED} "
+            f"WHERE {_CLUSTER_ID} IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]'))) "
+            f"ORDER BY {_EVENT_ORDER}",
+            [_json(list(found))],
+        ):
+            found[row["cluster_id"]].append(Mention(row["article_id"], _event(row)))
+        return [(owners[i], tuple(found[owners[i]])) for i in event_ids]
+
+    def stored_events(self, articles: Iterable[Article], language: str) -> dict[str, int]:
+        """Of these articles, those stored with the same text and language (nothing to
+        code again), each with its number of stored events."""
+        wanted = {a.id: text_hash(language, a.text) for a in articles}
+        if not wanted:
+            return {}
+        rows = self._con.execute(
+            "SELECT a.id, a.content_hash, count(e.id) FROM articles a "
+            "LEFT JOIN events e ON e.article_id = a.id WHERE a.id IN "
+            """(SELECT unnest(from_json(?, '["VARCHAR"]'))) GROUP BY a.id, a.content_hash""",
+            [_json(list(wanted))],
+        ).fetchall()
+        return {id: int(n) for id, digest, n in rows if wanted[id] == digest}
+
+    def results(self, ids: list[str] | None = None) -> Iterator[ArticleResult]:
+        """Every stored article (or those of ``ids``) with its events, in article id order."""
         articles, events = self._con.cursor(), self._con.cursor()
+        chosen, params = "", []
+        if ids is not None:
+            chosen = """WHERE id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))"""
+            params = [_json(ids)]
         try:
-            articles.execute("SELECT * FROM articles ORDER BY id")
+            articles.execute(f"SELECT * FROM articles {chosen} ORDER BY id", params)
             events.execute(  # events of stored articles only, so the merge below never stalls
-                "SELECT * FROM events_flat WHERE article_id IN (SELECT id FROM articles) "
-                "ORDER BY article_id, seq"
+                "SELECT * FROM events_flat WHERE article_id IN "
+                f"(SELECT id FROM articles {chosen}) ORDER BY article_id, seq",
+                params,
             )
             pending = _rows(events)
             event_row = next(pending, None)
@@ -283,6 +393,18 @@ class Store:
             )
         return {table: json.dumps([spec]) for table, spec in columns.items()}
 
+    def _migrate(self) -> None:
+        """Bring a store written by an earlier Wirecoder to this schema, in one transaction."""
+        [(has_sides,)] = self._con.execute(
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = 'events' AND column_name = 'actor_text'"
+        ).fetchall()
+        if has_sides:
+            return
+        with self._transaction([]):
+            for statement in _MIGRATE:
+                self._con.execute(statement)
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(
@@ -311,11 +433,12 @@ class Store:
         if not article_ids:
             return
         ids = """(SELECT unnest(from_json(?, '["VARCHAR"]')))"""
-        self._con.execute(
-            f"DELETE FROM event_sides WHERE event_id IN (SELECT id FROM events "
-            f"WHERE article_id IN {ids})",
-            [_json(article_ids)],
-        )
+        for table in ("event_sides", "event_clusters"):
+            self._con.execute(
+                f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events "
+                f"WHERE article_id IN {ids})",
+                [_json(article_ids)],
+            )
         self._con.execute(f"DELETE FROM events WHERE article_id IN {ids}", [_json(article_ids)])
         self._con.execute(f"DELETE FROM articles WHERE id IN {ids}", [_json(article_ids)])
 
@@ -360,6 +483,19 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise StoreError(
             advice.format(path) if advice else f"cannot open {path}: {detail}"
         ) from exc
+
+
+def _unit(unit: str) -> str:
+    if unit not in ("mentions", "clusters"):
+        raise StoreError(f"unit must be 'mentions' or 'clusters', got {unit!r}")
+    return unit
+
+
+def _filters(**given: str | None) -> tuple[str, list[object]]:
+    """SQL conditions over ``events_flat f`` for the filters given, and their parameters."""
+    used = [(_FILTERS[name], value) for name, value in given.items() if value is not None]
+    where = " AND ".join(clause for clause, _ in used) or "true"
+    return where, [value for clause, value in used for _ in range(clause.count("?"))]
 
 
 def _first_line(exc: BaseException) -> str:
@@ -436,6 +572,8 @@ def _event_row(article_id: str, seq: int, event: Event) -> Row:
         **_columns(event, skip=("actor", "recipient", "evidence", "location")),
         **_columns(event.evidence),
         **_columns(event.location, "location_"),
+        **_columns(event.actor, "actor_"),
+        **_columns(event.recipient, "recipient_"),
         "article_id": article_id,
         "seq": seq,
     }

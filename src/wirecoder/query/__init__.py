@@ -1,0 +1,78 @@
+"""Read queries over a store: what the CLI, the HTTP API and the dashboard all call.
+
+Every function takes an open ``Store`` (read-only is enough), runs set-based SQL through a
+cursor of its own with bound parameters only, and returns frozen records::
+
+    search_events(store, actor=, recipient=, type=, since=, until=, q=, limit=, offset=,
+                  sort=, descending=) -> EventPage
+    event_detail(store, event_id) -> EventDetail      # the event, its article, its siblings
+    dyad(store, a, b, by="month") -> DyadSeries       # per period, both directions
+    top_dyads(store, limit=) -> tuple[DyadCount, ...]
+    actors(store, q=None, limit=, offset=) -> ActorList
+    actor(store, name, limit=) -> ActorProfile        # roles over time, events on each side
+    stats(store) -> Stats
+    map_points(store, <the filters of search_events>) -> tuple[MapPoint, ...]
+
+Side codes (``actor``, ``recipient``, dyad ``a``/``b``) match a side's country or IGO code.
+Counts by period, place, type or QuadClass leave out negated events ("n'a pas rencontré" is
+not a meeting); event lists and actor counts include them, flagged ``negated``. Errors::
+
+    QueryError (ValueError)   a parameter the query cannot use; the message says what to pass
+    └── NotFound              no event or actor with that id or name
+"""
+
+from __future__ import annotations
+
+from wirecoder.query._sql import MAX_LIMIT, SORTS, EventPage, NotFound, QuadCounts, QueryError, Sort
+from wirecoder.query.actors import (
+    ActorList,
+    ActorProfile,
+    ActorSummary,
+    Partner,
+    RoleSpan,
+    actor,
+    actors,
+)
+from wirecoder.query.dyads import BYS, By, DyadCount, DyadPeriod, DyadSeries, dyad, top_dyads
+from wirecoder.query.events import (
+    ArticleInfo,
+    EventDetail,
+    MapPoint,
+    Stats,
+    event_detail,
+    map_points,
+    search_events,
+    stats,
+)
+
+__all__ = [
+    "BYS",
+    "MAX_LIMIT",
+    "SORTS",
+    "ActorList",
+    "ActorProfile",
+    "ActorSummary",
+    "ArticleInfo",
+    "By",
+    "DyadCount",
+    "DyadPeriod",
+    "DyadSeries",
+    "EventDetail",
+    "EventPage",
+    "MapPoint",
+    "NotFound",
+    "Partner",
+    "QuadCounts",
+    "QueryError",
+    "RoleSpan",
+    "Sort",
+    "Stats",
+    "actor",
+    "actors",
+    "dyad",
+    "event_detail",
+    "map_points",
+    "search_events",
+    "stats",
+    "top_dyads",
+]
