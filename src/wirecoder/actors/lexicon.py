@@ -50,6 +50,7 @@ class ActorLexicon:
     igo_sectors: dict[str, tuple[str, ...]]  # "otan" → ("MIL",), "parlement européen" → LEG
     max_words: int
     entries: dict[str, tuple[str, str | Office]]  # every key → (kind, value), first kind wins
+    first_words: frozenset[str]  # the first word of every key: a cheap gate before matching
 
     @classmethod
     @functools.cache
@@ -102,6 +103,7 @@ class ActorLexicon:
             igo_sectors=igo_sectors,
             max_words=max(len(k.replace("'", "' ").replace("-", " - ").split()) for k in every),
             entries=entries,
+            first_words=frozenset(_first_word(k) for k in entries),
         )
 
 
@@ -123,6 +125,13 @@ def _offices(entries: list[dict[str, Any]], section: str, lang: str) -> dict[str
         if plural:
             table.setdefault(_key(plural), office)
     return table
+
+
+def _first_word(text: str) -> str:
+    """The first token of a key as the tokenizer cuts it: ``chef d'état`` → ``chef``,
+    ``l'onu`` → ``l'``."""
+    word = text.split(" ", 1)[0]
+    return word[: word.index("'") + 1] if "'" in word[:-1] else word
 
 
 def key(text: str) -> str:

@@ -40,6 +40,13 @@ class ArticleContext:
     home: str | None = None  # the country the article is about: sides with no code act for it
     mentions: dict[str, int] = field(default_factory=dict)  # states named in the whole text
     cache: dict[int, list[Actor]] = field(default_factory=dict)
+    people_spans: list[tuple[int, int, str]] | None = None  # PER entities: (start, end, text)
+
+    def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""
+        if self.people_spans is None:
+            self.people_spans = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PER"]
+        return self.people_spans
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
         if first.code and second.code and first.code != second.code:
@@ -171,12 +178,12 @@ class ActorResolver:
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
-            name = self._name(token)
+            name = self._name(token, ctx)
         for child in token.children:
             apposed = child.dep_ in {"appos", "flat:name", "flat"}
             if apposed or (child.dep_ == "nmod" and not self._case(child)):
                 if child.pos_ == "PROPN" and name is None and child.ent_type_ in {"PER", ""}:
-                    name = self._name(child)
+                    name = self._name(child, ctx)
                 elif child.pos_ == "NOUN":
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
@@ -186,7 +193,7 @@ class ActorResolver:
                         country = country or sub.country
                         igo = igo or sub.igo
         if name is None and token.pos_ == "NOUN":
-            name = self._adjacent_name(token, span)
+            name = self._adjacent_name(token, span, ctx)
         if name and country is None and igo is None:
             name, country = self._name_of_country(name)
         if role and token.pos_ == "NOUN" and " " not in role:
@@ -281,6 +288,7 @@ class ActorResolver:
         if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
             starts.insert(0, token.i - 1)  # "premier ministre", "haut représentant"
         demonyms = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
+        starts = [i for i in starts if doc[i].lower_ in lex.first_words]
         for skipped in (set(), demonyms):  # "République tchèque" whole, else skip "turc"
             for start in starts:
                 for end in range(stop, token.i, -1):
@@ -373,15 +381,15 @@ class ActorResolver:
             return key(f"{role} " + "".join(t.text_with_ws for t in words))
         return role
 
-    def _adjacent_name(self, token: Token, span: Span) -> str | None:
+    def _adjacent_name(self, token: Token, span: Span, ctx: ArticleContext) -> str | None:
         """A person's name printed right after a title (``son homologue X Y``) that the
         parser did not attach as an apposition: the PER entity starting inside the phrase
         after its head, or right after it."""
         doc = span.doc
         known_words = self.lexicon.entries
-        for ent in doc.ents:
-            if ent.label_ == "PER" and token.i < ent.start <= span.end:
-                return str(ent.text)
+        for start, _, text in ctx.persons(doc):
+            if token.i < start <= span.end:
+                return text
         # no entity: two or more capitalised words that name nothing in the lexicon
         i = token.i + 1
         while i <= min(span.end, len(doc) - 1):
@@ -394,12 +402,12 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _name(token: Token) -> str:
+    def _name(token: Token, ctx: ArticleContext) -> str:
         """The whole name ``token`` is part of: its PER entity, else its run of proper nouns."""
         if token.ent_iob_ != "O" and token.ent_type_ == "PER":
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                return str(ent.text)
+            for start, end, text in ctx.persons(token.doc):
+                if start <= token.i < end:
+                    return text
         doc = token.doc
         start = end = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:

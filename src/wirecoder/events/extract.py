@@ -55,8 +55,10 @@ class EventExtractor:
         """Events of one sentence; ``text`` is the original article text (for evidence)."""
         self.resolver.register(sentence, ctx)
         events: list[Event] = []
-        for found in self._triggers(sentence):
-            events.extend(self._code(found, sentence, text, ctx, article_id))
+        triggers = self._triggers(sentence)
+        contexts = self.contexts.contexts(sentence) if triggers else ()
+        for found in triggers:
+            events.extend(self._code(found, sentence, contexts, text, ctx, article_id))
         return events
 
     # -- triggers -------------------------------------------------------------------------
@@ -193,7 +195,13 @@ class EventExtractor:
     # -- events ---------------------------------------------------------------------------
 
     def _code(
-        self, found: Found, sentence: Span, text: str, ctx: ArticleContext, article_id: str
+        self,
+        found: Found,
+        sentence: Span,
+        contexts: tuple[str, ...],
+        text: str,
+        ctx: ArticleContext,
+        article_id: str,
     ) -> list[Event]:
         trigger = found.trigger
         verb = found.head if found.head.pos_ != "NOUN" else args.governing_verb(found.head)
@@ -206,7 +214,6 @@ class EventExtractor:
         evidence = Evidence(
             sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
         )
-        contexts = self.contexts.contexts(sentence)
         aux = aux_mode(qualifier)
         type_, mode = trigger.type, trigger.mode
         if aux == "future" and type_ in self.ontology.future_as:

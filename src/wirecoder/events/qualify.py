@@ -22,6 +22,7 @@ class ContextLexicon:
 
     keywords: dict[str, str]  # keyword (lower-cased lemma or phrase) → context code
     max_words: int
+    first_words: frozenset[str]  # first words of multiword keywords
 
     @classmethod
     @functools.cache
@@ -36,17 +37,22 @@ class ContextLexicon:
             for word in words:
                 keywords.setdefault(key(word), context)
         longest = max((len(k.split()) for k in keywords), default=1)
-        return cls(keywords=keywords, max_words=longest)
+        firsts = frozenset(k.replace("'", "' ").split()[0] for k in keywords if " " in k)
+        return cls(keywords=keywords, max_words=longest, first_words=firsts)
 
     def contexts(self, sentence: Span) -> tuple[str, ...]:
         """Context codes whose keywords occur in the sentence, in order of first mention."""
         found: list[str] = []
         tokens = list(sentence)
+        lowers = [t.lower_ for t in tokens]
         for i, token in enumerate(tokens):
-            candidates = [token.lemma_.lower(), token.lower_]
-            for n in range(2, self.max_words + 1):
-                if i + n <= len(tokens):
-                    candidates.append(key(sentence.doc[token.i : token.i + n].text))
+            candidates = [token.lemma_.lower(), lowers[i]]
+            if lowers[i] in self.first_words:
+                text = lowers[i] + token.whitespace_
+                for j in range(i + 1, min(i + self.max_words, len(tokens))):
+                    text += lowers[j]
+                    candidates.append(key(text))
+                    text += tokens[j].whitespace_
             for candidate in candidates:
                 context = self.keywords.get(candidate)
                 if context and context not in found:
