@@ -93,7 +93,7 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None) -> 
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: never collide with another cluster
             worker_dashboard_address=None,
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
