@@ -179,7 +179,7 @@ def run_case(coder: Coder, case: Case) -> Outcome:
     start = text.index(case.phrase, sentence_start)
     end = start + len(case.phrase)
     doc = coder.parser.parse(text)
-    ctx = ArticleContext()
+    ctx = ArticleContext(text=doc.text)
     for sent in doc.sents:  # context first, then the target sentence, in article order
         resolver.register(sent, ctx)
     token, via = subject_token(doc, start, end, resolver)

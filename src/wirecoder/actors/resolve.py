@@ -17,6 +17,7 @@ from wirecoder.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_PLURAL = {"ils", "elles"}
 _PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui", "ce dernier", "cette dernière"}
 _POSSESSOR_CASES = {"de", "du", "des", "d'"}
 _COUNTERPARTS = {"homologue", "interlocuteur", "interlocutrice"}
@@ -35,6 +36,7 @@ class ArticleContext:
     names: dict[str, Actor] = field(default_factory=dict)
     people: list[Actor] = field(default_factory=list)  # every person named, in order
     subjects: list[tuple[Actor, str | None]] = field(default_factory=list)  # with gender
+    plural_subjects: list[Actor] = field(default_factory=list)  # for "ils", "elles"
     pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
     home: str | None = None  # the country the article is about: sides with no code act for it
@@ -134,12 +136,18 @@ class ActorResolver:
                     if token.dep_.startswith("nsubj"):
                         gender = _gender(token)
                         ctx.subjects.append((actor, gender))
+                if token.dep_.startswith("nsubj") and "Plur" in token.morph.get("Number", []):
+                    ctx.plural_subjects.extend(a for a in self.resolve(token, ctx) if a.code)
 
     # -- one phrase -----------------------------------------------------------------------
 
     def _resolve_one(self, token: Token, ctx: ArticleContext) -> Actor | None:
         lex = self.lexicon
-        if token.pos_ == "PRON" and token.lower_ in _PERSONAL:
+        if token.lower_ in _PLURAL and ctx.plural_subjects:
+            start = ctx.offset + token.idx
+            earlier = ctx.plural_subjects[-1]
+            return replace(earlier, text=token.text, start=start, end=start + len(token))
+        if token.lower_ in _PERSONAL:
             gender = _gender(token)
             start = ctx.offset + token.idx
             for earlier, earlier_gender in reversed(ctx.subjects):
@@ -179,7 +187,18 @@ class ActorResolver:
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
             name = self._name(token, ctx)
-        for child in token.children:
+        dependents = list(token.children)
+        if token.pos_ == "PROPN":  # "Hina Rabbani Khar, ministre…": the title may hang on "Khar"
+            name_tokens = {c.i for c in token.children if c.dep_.startswith("flat")}
+            for start, end, _ in ctx.persons(token.doc):
+                if start <= token.i < end:
+                    name_tokens |= set(range(start, end))
+            name_tokens.discard(token.i)
+            doc = token.doc
+            dependents += [
+                g for i in sorted(name_tokens) for g in doc[i].children if g.i not in name_tokens
+            ]
+        for child in dependents:
             apposed = child.dep_ in {"appos", "flat:name", "flat"}
             if apposed or (child.dep_ == "nmod" and not self._case(child)):
                 if child.pos_ == "PROPN" and name is None and child.ent_type_ in {"PER", ""}:
@@ -188,7 +207,8 @@ class ActorResolver:
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
                         name = name or sub.name
-                        role = role or sub.role
+                        if role is None or (sub.role and " " in sub.role and " " not in role):
+                            role = sub.role  # the office over the rank: "chef d'état-major"
                         sectors = sectors or sub.sectors
                         country = country or sub.country
                         igo = igo or sub.igo
@@ -198,6 +218,11 @@ class ActorResolver:
             name, country = self._name_of_country(name)
         if role and token.pos_ == "NOUN" and " " not in role:
             role = self._portfolio(token, role)
+        if role in _COUNTERPARTS and country is None and igo is None and name is None:
+            other = self._other_party(ctx)  # "son interlocuteur": the one the subject met
+            if other is not None:
+                at = self._offsets(token, ctx)
+                return replace(other, text=span.text, start=at["start"], end=at["end"])
         if role in _COUNTERPARTS and ctx.subjects and ctx.subjects[-1][0].role:
             counterpart = ctx.subjects[-1][0]  # "son homologue": the same office, elsewhere
             role, sectors = counterpart.role, counterpart.sectors
@@ -352,6 +377,15 @@ class ActorResolver:
                 return child.lower_
         return None
 
+    @staticmethod
+    def _other_party(ctx: ArticleContext) -> Actor | None:
+        """The most recent person named who is not the last subject: a counterpart."""
+        last = ctx.subjects[-1][0] if ctx.subjects else None
+        for earlier in reversed(ctx.people):
+            if earlier.code and earlier.name and (last is None or earlier.name != last.name):
+                return earlier
+        return None
+
     def _name_of_country(self, name: str) -> tuple[str, str | None]:
         """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
         for joiner in (" de ", " d'", " du "):
@@ -387,18 +421,23 @@ class ActorResolver:
         after its head, or right after it."""
         doc = span.doc
         known_words = self.lexicon.entries
+        reach = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
         for start, _, text in ctx.persons(doc):
-            if token.i < start <= span.end:
+            if token.i < start <= reach:
                 return text
         # no entity: two or more capitalised words that name nothing in the lexicon
         i = token.i + 1
         while i <= min(span.end, len(doc) - 1):
             run = i
-            while run < len(doc) and doc[run].pos_ in {"PROPN", "X"} and doc[run].is_title:
+            while (
+                run < len(doc) and doc[run].pos_ in {"PROPN", "X"} and doc[run].text[:1].isupper()
+            ):
+                if key(doc[run].text) in known_words:
+                    break  # "l'ONU Ban Ki-moon": the name starts after the organisation
                 run += 1
-            if run - i >= 2 and not any(key(t.text) in known_words for t in doc[i:run]):
+            if run - i >= 2:
                 return str(doc[i:run].text)
-            i = run + 1 if run > i else i + 1
+            i = max(run, i + 1)
         return None
 
     @staticmethod
@@ -455,6 +494,15 @@ def _gender(token: Token) -> str | None:
     return str(values[0]) if values else None
 
 
+# role nouns that name, in a later mention, an office the article first gave another way
+_SAME_OFFICE = {
+    "chef de l'état": {"président", "présidente", "roi", "reine", "émir", "monarque"},
+    "émissaire": {"envoyé spécial", "envoyée spéciale", "représentant spécial", "médiateur"},
+    "chef de la diplomatie": {"ministre des affaires étrangères"},
+    "chef du gouvernement": {"premier ministre", "première ministre"},
+}
+
+
 # role nouns that take up any earlier person of the same sector, not only the same office
 _GENERIC_ROLES = {"diplomate", "responsable", "dirigeant", "officiel", "haut responsable"}
 
@@ -465,6 +513,8 @@ def _refers_to(mention: Actor, earlier: Actor) -> bool:
         return False
     if mention.role in _GENERIC_ROLES:
         return bool(set(mention.sectors) & set(earlier.sectors))
+    if earlier.role in _SAME_OFFICE.get(mention.role, ()):
+        return True
     return earlier.role == mention.role or earlier.role.startswith(mention.role + " ")
 
 
