@@ -191,6 +191,30 @@ def test_corpus_dask_run_equals_single_process(
     assert not list(tmp_path.glob(".dask.duckdb.run-*")), "the run folder is left behind"
 
 
+@pytest.mark.scaleout
+@pytest.mark.parametrize("workers", [1])
+def test_corpus_existing_scheduler_run_equals_single_process(
+    tmp_path: Path, samples_db: Path, workers: int
+) -> None:
+    from distributed import LocalCluster
+
+    db, run_dir = tmp_path / "scheduler.duckdb", tmp_path / "shards"
+    with LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    ) as cluster:
+        address = cluster.scheduler_address
+        line = code(
+            str(SAMPLES), "--db", str(db), "--scheduler", address, "--run-dir", str(run_dir)
+        )
+    assert "read 12, coded 12, quarantined 0" in line
+    assert dump(db) == dump(samples_db)
+    assert run_dir.is_dir() and not list(run_dir.iterdir()), "every shard is loaded, then removed"
+
+
 @pytest.mark.parametrize("scheduler", ["tcp://127.0.0.1:9"])
 def test_corpus_unreachable_scheduler_is_a_one_line_error(tmp_path: Path, scheduler: str) -> None:
     result = runner.invoke(

@@ -337,3 +337,29 @@ def test_ingest_wikinews_pages_keep_every_block(folder: Path) -> None:
         blocks = len(re.findall(r"<(?:p|li|h2)>", path.read_text(encoding="utf-8")))
         assert len(article.text.split("\n\n")) == blocks, path
         assert article.title and article.title not in article.text.split("\n\n")[0], path
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+json_records = st.dictionaries(
+    st.sampled_from(["id", "text", "title", "date", "url", "source", "lang", "other"]),
+    json_values,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(json_values | json_records, min_size=1, max_size=5))
+def test_ingest_random_json_lines_give_one_record_each(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[object]
+) -> None:
+    path = tmp_path_factory.mktemp("random") / "random.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    items = _read(path)
+    assert len(items) == len(lines)
+    assert all(isinstance(item, Article | Quarantined) for item in items)
