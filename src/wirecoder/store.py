@@ -258,7 +258,7 @@ class Store:
                 f"OVER (PARTITION BY {_CLUSTER_ID} ORDER BY {_EVENT_ORDER}) = 1"
             )
         sql = f"SELECT * FROM ({sql}) ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?"
-        return [_event(row) for row in self._query(sql, [*params, limit, offset])]
+        return [event_from_row(row) for row in self._query(sql, [*params, limit, offset])]
 
     def count_events(
         self,
@@ -301,7 +301,7 @@ class Store:
             f"ORDER BY {_EVENT_ORDER}",
             [_json(list(found))],
         ):
-            found[row["cluster_id"]].append(Mention(row["article_id"], _event(row)))
+            found[row["cluster_id"]].append(Mention(row["article_id"], event_from_row(row)))
         return [(owners[i], tuple(found[owners[i]])) for i in event_ids]
 
     def stored_events(self, articles: Iterable[Article], language: str) -> dict[str, int]:
@@ -337,7 +337,7 @@ class Store:
             for row in _rows(articles):
                 found = []
                 while event_row is not None and event_row["article_id"] == row["id"]:
-                    found.append(_event(event_row))
+                    found.append(event_from_row(event_row))
                     event_row = next(pending, None)
                 yield _result(row, tuple(found))
         finally:
@@ -543,7 +543,7 @@ def _place(row: Row, prefix: str) -> Place | None:
 
 
 def _actor(row: Row, side: str) -> Actor | None:
-    return None if row[side + "_text"] is None else _build(Actor, row, side + "_")
+    return None if row.get(side + "_text") is None else _build(Actor, row, side + "_")
 
 
 def _article_row(result: ArticleResult, digest: str) -> Row:
@@ -583,7 +583,8 @@ def _side_row(event_id: str, side: str, actor: Actor) -> Row:
     return {**_columns(actor), "event_id": event_id, "side": side}
 
 
-def _event(row: Row) -> Event:
+def event_from_row(row: Row) -> Event:
+    """An ``Event`` from a row of ``events`` / ``events_flat`` (the one place that builds it)."""
     return _build(
         Event,
         row,

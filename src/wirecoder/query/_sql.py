@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 import duckdb
 
-from wirecoder.records import EVENT_TYPES, Actor, Event, Evidence, Place
-from wirecoder.store import Store
+from wirecoder.records import EVENT_TYPES, Event
+from wirecoder.store import Store, event_from_row
 
 MAX_LIMIT = 1000
 Sort = Literal["date", "type", "actor", "recipient", "goldstein", "location", "confidence"]
@@ -282,49 +282,3 @@ def fetch(cur: duckdb.DuckDBPyConnection, ids: list[str], flat: bool) -> tuple[E
             row = found[side["event_id"]]
             row.update({f"{side['side']}_{c}": side[c] for c in _SIDE_COLUMNS})
     return tuple(event_from_row(found[i]) for i in ids if i in found)
-
-
-def event_from_row(row: dict[str, Any]) -> Event:
-    """An ``Event`` record from a row of the ``events_flat`` view."""
-    location = None
-    if row["location_name"] is not None:
-        location = Place(
-            name=row["location_name"],
-            country=row["location_country"],
-            lat=row["location_lat"],
-            lon=row["location_lon"],
-            geonames_id=row["location_geonames_id"],
-        )
-    return Event(
-        id=row["id"],
-        type=row["type"],
-        actor=_side(row, "actor_"),
-        recipient=_side(row, "recipient_"),
-        evidence=Evidence(row["sentence"], row["start"], row["end"], row["trigger"]),
-        mode=row["mode"],
-        contexts=tuple(row["contexts"]),
-        aux_mode=row["aux_mode"],
-        negated=row["negated"],
-        cameo=row["cameo"],
-        goldstein=row["goldstein"],
-        quad_class=row["quad_class"],
-        date=row["date"],
-        date_precision=row["date_precision"],
-        location=location,
-        confidence=row["confidence"],
-    )
-
-
-def _side(row: dict[str, Any], prefix: str) -> Actor | None:
-    if row.get(prefix + "text") is None:
-        return None
-    return Actor(
-        text=row[prefix + "text"],
-        name=row[prefix + "name"],
-        country=row[prefix + "country"],
-        igo=row[prefix + "igo"],
-        sectors=tuple(row[prefix + "sectors"]),
-        role=row[prefix + "role"],
-        start=row[prefix + "start"],
-        end=row[prefix + "end"],
-    )
