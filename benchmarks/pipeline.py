@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 from wirecoder.ingest import read_paths
-from wirecoder.nlp import MODELS
+from wirecoder.language import Language
 from wirecoder.records import Article
 from wirecoder.run import local_engine, run
 from wirecoder.store import Store
@@ -82,7 +82,7 @@ def throughput(args: argparse.Namespace) -> None:
         folder = Path(tmp) / "corpus"
         texts = make_corpus(folder, args.copies)
         print(f"corpus: {len(texts)} articles, {words(texts)} words; {load_info()}")
-        model = MODELS["fr"]
+        model = Language.load("fr").model
         nlp = spacy.load(model)
         coder = Coder(lang="fr")
         list(nlp.pipe(texts[:8]))
@@ -118,7 +118,7 @@ def bare_worker(args: argparse.Namespace) -> None:
     import spacy
 
     texts = json.loads(Path(args.data).read_text(encoding="utf-8"))
-    nlp = spacy.load(MODELS["fr"])
+    nlp = spacy.load(Language.load("fr").model)
     list(nlp.pipe(texts[:4]))
     print("ready", flush=True)
     while not Path(args.go).exists():
@@ -167,7 +167,7 @@ def scaling(args: argparse.Namespace) -> None:
                 client.run(warm, "fr", None, args.batch_size)
                 with Store(Path(tmp) / f"w{workers}.duckdb") as store:
                     engine = dask_engine(
-                        client, Path(tmp) / f"run{workers}", lang="fr", batch_size=args.batch_size
+                        client, Path(tmp) / f"run{workers}", batch_size=args.batch_size
                     )
                     summary = run([folder], store, engine, lang="fr", batch_size=args.batch_size)
                 seconds[workers] = summary.seconds
@@ -194,7 +194,7 @@ def stages(args: argparse.Namespace) -> None:
         folder = Path(tmp) / "corpus"
         make_corpus(folder, args.copies)
         coder = Coder(lang="fr")
-        nlp = spacy.load(MODELS["fr"])
+        nlp = spacy.load(Language.load("fr").model)
         list(coder.code_many(["Bakou, 1 mars 2023 - Le ministre a rencontré l'ambassadeur."]))
         print(load_info())
         timings: dict[str, float] = {}
@@ -222,7 +222,7 @@ def stages(args: argparse.Namespace) -> None:
         with Store(Path(tmp) / "s.duckdb") as store:
             began = time.perf_counter()
             for n in range(0, len(results), 32):
-                store.stored_events([r.article for r in results[n : n + 32]], "fr")
+                store.stored_events([r.article for r in results[n : n + 32]])
                 store.write(results[n : n + 32])
             clock("store (skip check + write, per 32)", began)
             began = time.perf_counter()

@@ -14,7 +14,9 @@ from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.dateline import DatelineLexicon
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon
+from wirecoder.language import Language
 from wirecoder.ontology import Ontology
+from wirecoder.when import DateRules
 
 LEXICONS = resources.files("wirecoder") / "lexicons"
 LANGS = sorted(p.name for p in LEXICONS.iterdir() if p.is_dir())
@@ -27,9 +29,12 @@ def _yaml(lang: str, name: str) -> Any:
 @pytest.mark.parametrize("lang", LANGS)
 def test_lexicons_every_file_is_known_and_loads(lang: str) -> None:
     known = {"actors.yaml", "countries.tsv", "contexts.yaml", "dateline.yaml", "triggers.yaml"}
-    known |= {"dates.yaml"}
+    known |= {"dates.yaml", "language.yaml"}
     files = {p.name for p in (LEXICONS / lang).iterdir()}
     assert files <= known, f"unvalidated data files: {files - known}"
+    assert files == known, f"a language needs every layer: {known - files} missing"
+    Language.load(lang)
+    DateRules.load(lang)
     ActorLexicon.load(lang)
     TriggerLexicon.load(lang)
     ContextLexicon.load(lang)
@@ -106,3 +111,14 @@ def test_lexicons_dateline_months(lang: str) -> None:
     raw = _yaml(lang, "dateline.yaml")
     assert set(raw["months"].values()) == set(range(1, 13))
     assert raw["agencies"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_language_entry(lang: str) -> None:
+    """The registry entry: a pipeline, a known label scheme, a locative cue pattern."""
+    entry = Language.load(lang)
+    assert entry.model and entry.labels in {"ud", "clear"}
+    assert entry.grammar.agent, "the passive agent's preposition is needed to swap the sides"
+    assert entry.locative is not None and "cue" in entry.locative.groupindex
+    for role, offices in entry.grammar.same_office.items():
+        assert role and offices, role

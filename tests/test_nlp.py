@@ -38,7 +38,7 @@ def test_nlp_clitics_stay_apart(parser: Parser, text: str) -> None:
 
 @pytest.mark.parametrize("lang", ["xx"])
 def test_nlp_unknown_language_says_what_to_do(lang: str) -> None:
-    with pytest.raises(ModelNotInstalledError, match="no spaCy model"):
+    with pytest.raises(ModelNotInstalledError, match="is not installed"):
         Parser.load(lang)
 
 

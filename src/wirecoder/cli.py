@@ -34,6 +34,16 @@ app = typer.Typer(
 )
 DEFAULT_DB = Path("wirecoder.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of coded events.")]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Code every article in this language (default: detect each)."),
+]
+ModelOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--model", help="Point a language to another installed spaCy pipeline: LANG=NAME_OR_PATH."
+    ),
+]
 
 
 class Format(StrEnum):
@@ -54,7 +64,8 @@ def code(
     out: Annotated[
         Path | None, typer.Option("--out", help="Also write one JSON line per article here.")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the articles.")] = "fr",
+    lang: LangOption = None,
+    model: ModelOption = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per batch: parsed, coded and stored together.")
     ] = 32,
@@ -89,7 +100,8 @@ def code(
             out.open("w", encoding="utf-8") if out else nullcontext()
         )
         with Store(db) as store, opened as sink, ExitStack() as stack:
-            engine = _engine(stack, db, lang, batch_size, workers, scheduler, run_dir)
+            models = _models(model)
+            engine = _engine(stack, db, models, batch_size, workers, scheduler, run_dir)
             display = stack.enter_context(run_display())
             summary = run(
                 paths,
@@ -111,7 +123,7 @@ def code(
 def _engine(
     stack: ExitStack,
     db: Path,
-    lang: str,
+    models: dict[str, str],
     batch_size: int,
     workers: int | None,
     scheduler: str | None,
@@ -119,10 +131,10 @@ def _engine(
 ) -> Engine:
     """The run's engine: this process, or a Dask cluster (closed with ``stack``)."""
     if workers is None and scheduler is None:
-        from wirecoder.pipeline import Coder
+        from wirecoder.pipeline import Polyglot
         from wirecoder.run import local_engine
 
-        return local_engine(Coder(lang=lang, batch_size=batch_size))
+        return local_engine(Polyglot(batch_size=batch_size, models=models))
     from wirecoder.scaleout import ScaleOutError, dask_client, dask_engine
 
     if run_dir is None:
@@ -131,7 +143,20 @@ def _engine(
         client = stack.enter_context(dask_client(workers=workers, scheduler=scheduler))
     except ScaleOutError as exc:
         raise _fail(str(exc)) from exc
-    return dask_engine(client, run_dir, lang=lang, batch_size=batch_size)
+    return dask_engine(client, run_dir, models=models, batch_size=batch_size)
+
+
+def _models(pairs: list[str] | None) -> dict[str, str]:
+    """``["en=/models/en_big"]`` → ``{"en": "/models/en_big"}``."""
+    models = {}
+    for pair in pairs or []:
+        lang, sep, name = pair.partition("=")
+        if not sep or not lang.strip() or not name.strip():
+            raise _fail(
+                f"--model {pair!r}: write LANG=NAME_OR_PATH, e.g. --model en=en_core_web_md"
+            )
+        models[lang.strip()] = name.strip()
+    return models
 
 
 def _temporary_folder(db: Path) -> AbstractContextManager[str]:
@@ -379,7 +404,7 @@ def evaluate(
     code_inputs: Annotated[
         bool, typer.Option("--code", help="Code INPUTS now, in memory, and score them.")
     ] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the articles.")] = "fr",
+    lang: LangOption = None,
     scope: Annotated[
         EvalScope,
         typer.Option(help="gold: score only gold articles; all: others count as no events."),
@@ -401,9 +426,9 @@ def evaluate(
         if pred is not None:
             predicted = ev.read_predictions(pred)
         else:
-            from wirecoder.pipeline import Coder
+            from wirecoder.pipeline import Polyglot
 
-            predicted, quarantined = ev.code_paths(inputs or [], Coder(lang=lang))
+            predicted, quarantined = ev.code_paths(inputs or [], Polyglot(), lang=lang)
             if quarantined:
                 typer.echo(
                     f"quarantined {len(quarantined)} records, e.g. {quarantined[0].record}: "

@@ -35,7 +35,7 @@ from wirecoder.contract import ContractError, result_from_contract
 from wirecoder.records import EVENT_TYPES, Actor, ArticleResult, Quarantined
 
 if TYPE_CHECKING:
-    from wirecoder.pipeline import Coder
+    from wirecoder.run import BatchCoder
 
 __all__ = [
     "DIRECTION_FREE",
@@ -254,14 +254,19 @@ def read_predictions(path: Path) -> dict[str, ArticleEvents]:
 
 
 def code_paths(
-    paths: Iterable[str], coder: Coder
+    paths: Iterable[str], coder: BatchCoder, lang: str | None = None
 ) -> tuple[dict[str, ArticleEvents], list[Quarantined]]:
-    """Read ``paths`` (files, folders, ``-``), code them in memory, and return them to score."""
+    """Read ``paths`` (files, folders, ``-``), code them in memory, and return them to score.
+
+    ``lang`` codes them all in one language; None takes each record's, else detects it.
+    """
+    from wirecoder.detect import LanguageDetector, assign_languages
     from wirecoder.ingest import read_paths
 
+    detector = None if lang is not None else LanguageDetector()
     quarantined: list[Quarantined] = []
     articles = []
-    for item in read_paths(list(paths), lang=coder.lang):
+    for item in assign_languages(read_paths(list(paths)), detector, override=lang):
         if isinstance(item, Quarantined):
             quarantined.append(item)
         else:

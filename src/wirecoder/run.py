@@ -22,6 +22,7 @@ from typing import Protocol, TextIO
 
 from wirecoder.contract import dumps_line
 from wirecoder.dedup import DedupSummary, dedup
+from wirecoder.detect import LanguageDetector, assign_languages
 from wirecoder.ingest import MAX_BYTES, read_paths
 from wirecoder.records import Article, ArticleResult, Quarantined
 from wirecoder.store import Store, StoreError
@@ -158,7 +159,7 @@ def run(
     store: Store,
     engine: Engine,
     *,
-    lang: str,
+    lang: str | None = None,
     batch_size: int = 32,
     max_bytes: int = MAX_BYTES,
     stdin: TextIO | None = None,
@@ -166,13 +167,20 @@ def run(
     on_batch: Callable[[RunSummary], None] | None = None,
     on_quarantine: Callable[[Quarantined], None] | None = None,
 ) -> RunSummary:
-    """Code ``paths`` into ``store`` with ``engine``; write contract lines to ``sink``."""
+    """Code ``paths`` into ``store`` with ``engine``; write contract lines to ``sink``.
+
+    ``lang`` codes every article in one language; None takes each record's own, else detects
+    it (:mod:`wirecoder.detect`).
+    """
     began = time.perf_counter()
-    items = read_paths(paths, lang=lang, stdin=stdin, max_bytes=max_bytes)
+    detector = None if lang is not None else LanguageDetector()
+    items = assign_languages(
+        read_paths(paths, stdin=stdin, max_bytes=max_bytes), detector, override=lang
+    )
 
     def pending() -> Iterator[Batch]:
         for batch in batches(items, batch_size):
-            stored = store.stored_events(batch.articles, lang)
+            stored = store.stored_events(batch.articles)
             todo = tuple(a for a in batch.articles if a.id not in stored)
             yield replace(batch, articles=todo, stored=stored)
 

@@ -2,8 +2,8 @@
 
 :func:`dask_engine` is a ``wirecoder.run`` engine: it submits each batch to a Dask worker,
 keeping a few batches in flight per worker, and yields them back in input order once their
-shard is written. Each worker process keeps one :class:`Coder` per (language, model, batch
-size), loaded on its first batch and reused for every later one (:func:`worker_coder`). A
+shard is written. Each worker process keeps one :class:`Polyglot` coder (each language's
+pipeline loaded the first time one of its articles comes, then reused: :func:`worker_coder`). A
 worker writes a batch's results to ``run_dir/NNNNNN.parquet`` (``wirecoder.shards``); the
 client reads the shard and writes it to DuckDB, the only process that does (one writer).
 
@@ -11,14 +11,14 @@ On a cluster of several machines ``run_dir`` must be a folder every worker and t
 reach by the same path (a shared file system).
 
     with dask_client(workers=2) as client:              # LocalCluster: processes, 1 thread each
-        summary = run(paths, store, dask_engine(client, run_dir, lang="fr"), lang="fr")
+        summary = run(paths, store, dask_engine(client, run_dir))
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,42 +30,44 @@ from wirecoder.shards import read_shard, write_shard
 if TYPE_CHECKING:
     from distributed import Client
 
-    from wirecoder.pipeline import Coder
+    from wirecoder.pipeline import Polyglot
 
 __all__ = ["ScaleOutError", "code_shard", "dask_client", "dask_engine", "worker_coder"]
 
-_CODERS: dict[tuple[str, str | None, int], Coder] = {}
+_CODERS: dict[tuple[tuple[tuple[str, str], ...], int], Polyglot] = {}
 
 
 class ScaleOutError(RuntimeError):
     """The Dask cluster cannot be started or reached; the message says what to do."""
 
 
-def worker_coder(lang: str, model: str | None = None, batch_size: int = 32) -> Coder:
-    """This process's Coder for ``lang``: loaded on first use, then kept."""
-    key = (lang, model, batch_size)
+def worker_coder(models: Mapping[str, str] | None = None, batch_size: int = 32) -> Polyglot:
+    """This process's coder: loaded on first use, then kept (each language on first need)."""
+    key = (tuple(sorted((models or {}).items())), batch_size)
     if key not in _CODERS:
-        from wirecoder.pipeline import Coder
+        from wirecoder.pipeline import Polyglot
 
-        _CODERS[key] = Coder(lang=lang, model=model, batch_size=batch_size)
+        _CODERS[key] = Polyglot(batch_size=batch_size, models=models)
     return _CODERS[key]
 
 
-def warm(lang: str, model: str | None = None, batch_size: int = 32) -> int:
-    """Load the Coder in this worker now (``client.run``): fails early, loads in parallel."""
-    worker_coder(lang, model, batch_size)
+def warm(languages: Sequence[str], models: Mapping[str, str] | None, batch_size: int = 32) -> int:
+    """Load the languages' pipelines in this worker now (``client.run``): fails early, and
+    loads in parallel."""
+    coder = worker_coder(models, batch_size)
+    for lang in languages:
+        coder.coder(lang)
     return os.getpid()
 
 
 def code_shard(
     articles: tuple[Article, ...],
     path: str,
-    lang: str,
-    model: str | None = None,
+    models: Mapping[str, str] | None = None,
     batch_size: int = 32,
 ) -> str:
     """A worker task: code ``articles`` and write them as a shard at ``path``."""
-    results, failed = code_batch(worker_coder(lang, model, batch_size), articles)
+    results, failed = code_batch(worker_coder(models, batch_size), articles)
     write_shard(path, results, failed)
     return path
 
@@ -105,8 +107,7 @@ def dask_engine(
     client: Client,
     run_dir: str | Path,
     *,
-    lang: str,
-    model: str | None = None,
+    models: Mapping[str, str] | None = None,
     batch_size: int = 32,
     in_flight: int | None = None,
 ) -> Engine:
@@ -117,15 +118,20 @@ def dask_engine(
     depth = in_flight or 2 * workers + 1
 
     def engine(work: Iterator[Batch]) -> Iterator[Coded]:
-        client.run(warm, lang, model, batch_size)
         pending: deque[tuple[Batch, Any]] = deque()
+        warmed = False
         for batch in work:
+            if not warmed and batch.articles:  # the first batch's languages, on every worker
+                client.run(
+                    warm, sorted({a.lang or "fr" for a in batch.articles}), models, batch_size
+                )
+                warmed = True
             if not batch.articles:
                 pending.append((batch, None))
             else:
                 path = str((folder / f"{batch.index:06d}.parquet").resolve())
                 task = client.submit(
-                    code_shard, batch.articles, path, lang, model, batch_size, pure=False
+                    code_shard, batch.articles, path, models, batch_size, pure=False
                 )
                 pending.append((batch, task))
             while len(pending) >= depth:

@@ -304,10 +304,10 @@ class Store:
             found[row["cluster_id"]].append(Mention(row["article_id"], event_from_row(row)))
         return [(owners[i], tuple(found[owners[i]])) for i in event_ids]
 
-    def stored_events(self, articles: Iterable[Article], language: str) -> dict[str, int]:
-        """Of these articles, those stored with the same text and language (nothing to
-        code again), each with its number of stored events."""
-        wanted = {a.id: text_hash(language, a.text) for a in articles}
+    def stored_events(self, articles: Iterable[Article]) -> dict[str, int]:
+        """Of these articles (each with its language), those stored with the same text and
+        language (nothing to code again), each with its number of stored events."""
+        wanted = {a.id: text_hash(a.lang or "fr", a.text) for a in articles}
         if not wanted:
             return {}
         rows = self._con.execute(

@@ -12,17 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
+from wirecoder.language import Grammar, Language
 from wirecoder.records import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_PLURAL = {"ils", "elles"}
-_PERSONAL = {"il", "elle", "celui-ci", "celle-ci", "lui", "ce dernier", "cette dernière"}
-_POSSESSOR_CASES = {"de", "du", "des", "d'"}
-_COUNTERPARTS = {"homologue", "interlocuteur", "interlocutrice"}
-_PORTFOLIO_TITLES = {"ministre", "vice-ministre", "ministre délégué", "secrétaire d'état"}
-_POSTING_CASES = {"à", "au", "aux", "en", "auprès"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 _LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
 
@@ -60,6 +55,7 @@ class ActorResolver:
 
     def __init__(self, lexicon: ActorLexicon) -> None:
         self.lexicon = lexicon
+        self.grammar: Grammar = Language.load(lexicon.lang).grammar
 
     # -- public ---------------------------------------------------------------------------
 
@@ -142,12 +138,12 @@ class ActorResolver:
     # -- one phrase -----------------------------------------------------------------------
 
     def _resolve_one(self, token: Token, ctx: ArticleContext) -> Actor | None:
-        lex = self.lexicon
-        if token.lower_ in _PLURAL and ctx.plural_subjects:
+        lex, grammar = self.lexicon, self.grammar
+        if token.lower_ in grammar.plural_pronouns and ctx.plural_subjects:
             start = ctx.offset + token.idx
             earlier = ctx.plural_subjects[-1]
             return replace(earlier, text=token.text, start=start, end=start + len(token))
-        if token.lower_ in _PERSONAL:
+        if token.lower_ in grammar.personal_pronouns:
             gender = _gender(token)
             start = ctx.offset + token.idx
             for earlier, earlier_gender in reversed(ctx.subjects):
@@ -218,12 +214,12 @@ class ActorResolver:
             name, country = self._name_of_country(name)
         if role and token.pos_ == "NOUN" and " " not in role:
             role = self._portfolio(token, role)
-        if role in _COUNTERPARTS and country is None and igo is None and name is None:
+        if role in grammar.counterparts and country is None and igo is None and name is None:
             other = self._other_party(ctx)  # "son interlocuteur": the one the subject met
             if other is not None:
                 at = self._offsets(token, ctx)
                 return replace(other, text=span.text, start=at["start"], end=at["end"])
-        if role in _COUNTERPARTS and ctx.subjects and ctx.subjects[-1][0].role:
+        if role in grammar.counterparts and ctx.subjects and ctx.subjects[-1][0].role:
             counterpart = ctx.subjects[-1][0]  # "son homologue": the same office, elsewhere
             role, sectors = counterpart.role, counterpart.sectors
         if country is None and igo is None:
@@ -264,7 +260,7 @@ class ActorResolver:
                     name=known.name,
                 )
         if actor.code is None and actor.role and not actor.name:
-            candidates = [e for e in reversed(ctx.people) if _refers_to(actor, e)]
+            candidates = [e for e in reversed(ctx.people) if _refers_to(actor, e, self.grammar)]
             if candidates:
                 named = [e for e in candidates[:3] if e.name]
                 earlier = named[0] if named else candidates[0]
@@ -352,7 +348,7 @@ class ActorResolver:
         nested = [
             c
             for c in token.children
-            if (c.dep_ in {"nmod", "obl:mod"} and self._case(c) in _POSSESSOR_CASES)
+            if (c.dep_ in {"nmod", "obl:mod"} and self._case(c) in self.grammar.possessor)
             or (c.dep_ in {"amod", "nmod"} and c.pos_ == "NOUN" and not self._case(c))
         ]
         for child in nested:
@@ -388,7 +384,7 @@ class ActorResolver:
 
     def _name_of_country(self, name: str) -> tuple[str, str | None]:
         """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
-        for joiner in (" de ", " d'", " du "):
+        for joiner in self.grammar.country_joiners:
             head, _, tail = name.rpartition(joiner)
             iso = self.lexicon.country_names.get(key(tail)) if head else None
             if iso:
@@ -397,12 +393,12 @@ class ActorResolver:
 
     def _portfolio(self, token: Token, role: str) -> str:
         """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
-        if role not in _PORTFOLIO_TITLES:
+        if role not in self.grammar.portfolio_titles:
             return role
         for child in token.children:
             if child.dep_ != "nmod" or child.pos_ != "NOUN":
                 continue
-            if self._case(child) not in _POSSESSOR_CASES:
+            if self._case(child) not in self.grammar.possessor:
                 continue
             match = self._match_at(child)
             if match is not None and match[0] in {"country", "igo", "capital"}:
@@ -471,8 +467,8 @@ class ActorResolver:
             if named and child.dep_ not in {"det", "flat:name", "flat", "amod"}:
                 continue
             case = self._case(child)
-            foreign = child.dep_ == "nmod" and case and case not in _POSSESSOR_CASES
-            if foreign and (child.pos_ != "PROPN" or case not in _POSTING_CASES):
+            foreign = child.dep_ == "nmod" and case and case not in self.grammar.possessor
+            if foreign and (child.pos_ != "PROPN" or case not in self.grammar.posting):
                 continue  # keep "au Pakistan"; not "à cette occasion", "dans le comté"
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
                 continue  # "le général X, président du comité…": keep the first description
@@ -494,26 +490,17 @@ def _gender(token: Token) -> str | None:
     return str(values[0]) if values else None
 
 
-# role nouns that name, in a later mention, an office the article first gave another way
-_SAME_OFFICE = {
-    "chef de l'état": {"président", "présidente", "roi", "reine", "émir", "monarque"},
-    "émissaire": {"envoyé spécial", "envoyée spéciale", "représentant spécial", "médiateur"},
-    "chef de la diplomatie": {"ministre des affaires étrangères"},
-    "chef du gouvernement": {"premier ministre", "première ministre"},
-}
+def _refers_to(mention: Actor, earlier: Actor, grammar: Grammar) -> bool:
+    """Can a bare role noun (``l'ambassadeur``, ``le diplomate``) stand for ``earlier``?
 
-
-# role nouns that take up any earlier person of the same sector, not only the same office
-_GENERIC_ROLES = {"diplomate", "responsable", "dirigeant", "officiel", "haut responsable"}
-
-
-def _refers_to(mention: Actor, earlier: Actor) -> bool:
-    """Can a bare role noun (``l'ambassadeur``, ``le diplomate``) stand for ``earlier``?"""
+    Generic role nouns take up any earlier person of the same sector; others the same
+    office, or one the language's ``same_office`` lets them name (``le chef de l'État``).
+    """
     if not (earlier.role and earlier.code) or mention.role is None:
         return False
-    if mention.role in _GENERIC_ROLES:
+    if mention.role in grammar.generic_roles:
         return bool(set(mention.sectors) & set(earlier.sectors))
-    if earlier.role in _SAME_OFFICE.get(mention.role, ()):
+    if earlier.role in grammar.same_office.get(mention.role, ()):
         return True
     return earlier.role == mention.role or earlier.role.startswith(mention.role + " ")
 

@@ -1,7 +1,8 @@
-"""Where the sides of an event stand in the dependency parse (Universal Dependencies, French).
+"""Where the sides of an event stand in the dependency parse (Universal Dependencies).
 
 Verbs: the subject (inherited by a conjunct verb when voice and number agree), the object, and
-complements headed by a preposition; the passive swaps the subject and the ``par`` agent.
+complements headed by a preposition; the passive swaps the subject and the agent (``par``,
+``by``: the language's ``grammar.agent``).
 Nouns: their own prepositional complements, a demonym, or the speaker — the subject of the
 verb the noun depends on (``X a dénoncé les provocations de Y``).
 """
@@ -10,15 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wirecoder.language import grammar_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# contracted and elided forms of each preposition
-_PREPOSITIONS = {
-    "à": {"à", "au", "aux"},
-    "de": {"de", "du", "des", "d'"},
-    "en": {"en"},
-}
 _ARGUMENT_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"}
 _SUBJECTS = {"nsubj", "nsubj:pass"}
 
@@ -41,7 +38,7 @@ def is_passive(verb: Token) -> bool:
 
 def is_reflexive(verb: Token) -> bool:
     return any(
-        c.pos_ == "PRON" and ("Yes" in morph(c, "Reflex") or c.lower_ in {"se", "s'"})
+        c.pos_ == "PRON" and ("Yes" in morph(c, "Reflex") or c.lower_ in grammar_of(c).reflexives)
         for c in verb.children
         if c.dep_.startswith(("expl", "obj", "iobj"))
     )
@@ -49,8 +46,13 @@ def is_reflexive(verb: Token) -> bool:
 
 def with_preposition(head: Token, preposition: str) -> list[Token]:
     """The complements of ``head`` introduced by ``preposition`` (``au`` counts as ``à``)."""
-    forms = _PREPOSITIONS.get(preposition, {preposition})
+    forms = grammar_of(head).forms(preposition)
     return [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
+
+
+def complements(head: Token) -> list[Token]:
+    """Every complement of ``head`` introduced by a preposition."""
+    return [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) is not None]
 
 
 def objects(verb: Token) -> list[Token]:
@@ -62,7 +64,8 @@ def objects(verb: Token) -> list[Token]:
 def subject(verb: Token) -> Token | None:
     """The verb's subject; a conjunct or participle borrows the subject of the verb above."""
     if is_passive(verb):
-        agents = with_preposition(verb, "par")
+        agent = grammar_of(verb).agent
+        agents = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in agent]
         return agents[0] if agents else None
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if own:

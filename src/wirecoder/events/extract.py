@@ -11,6 +11,7 @@ from wirecoder.actors.resolve import ActorResolver, ArticleContext, group_member
 from wirecoder.events import arguments as args
 from wirecoder.events.lexicon import Trigger, TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
+from wirecoder.language import grammar_of
 from wirecoder.ontology import Ontology
 from wirecoder.records import Actor, Event, Evidence
 
@@ -67,6 +68,7 @@ class EventExtractor:
         lex = self.triggers
         found: list[Found] = []
         phrase_objects: set[int] = set()
+        grammar = grammar_of(sentence[0])
         for token in sentence:
             lemma = lex.verb_lemma(token.lemma_.lower())
             if token.pos_ == "VERB":
@@ -79,7 +81,8 @@ class EventExtractor:
                 if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
                     continue
                 before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
-                before += [c.i for c in token.children if c.lower_ in {"se", "s'", "ne", "n'"}]
+                clitics = grammar.reflexives | grammar.negators
+                before += [c.i for c in token.children if c.lower_ in clitics]
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
         for token in sentence:
@@ -99,7 +102,7 @@ class EventExtractor:
                 words = self.triggers.classes.get(trigger.complement, frozenset())
                 complements = [
                     c
-                    for c in [*args.with_preposition(verb, "à"), *args.with_preposition(obj, "à")]
+                    for c in [*args.complements(verb), *args.complements(obj)]
                     if c.lemma_.lower() in words
                 ]
                 if not complements:

@@ -11,6 +11,7 @@ import yaml
 
 from wirecoder.actors.lexicon import LexiconError, key
 from wirecoder.events.arguments import morph
+from wirecoder.language import grammar_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -61,23 +62,36 @@ class ContextLexicon:
 
 
 def negated(verb: Token) -> bool:
-    """``ne … pas/jamais/plus``, ``n'a aucun``: a negation on the verb itself."""
-    return any(c.lower_ in {"ne", "n'"} for c in verb.children) or any(
-        c.dep_ == "advmod" and c.lower_ in {"jamais", "nullement"} for c in verb.children
-    )
+    """``ne … pas/jamais``, ``did not``, ``never``: a negation on the verb itself."""
+    negators = grammar_of(verb).negators
+    return any(c.lower_ in negators for c in verb.children)
 
 
 def aux_mode(verb: Token) -> str | None:
-    """historical (pluperfect: ``avait soutenu``), future, or hypothetical (conditional, si)."""
+    """historical (past perfect: ``avait soutenu``, ``had backed``), future (``se rendra``,
+    ``va signer``, ``will visit``), or hypothetical (conditional, ``si``/``if``)."""
+    grammar = grammar_of(verb)
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     finite = next((a for a in auxes if "Fin" in morph(a, "VerbForm")), None)
     carrier = finite if finite is not None else verb
     tense, mood = morph(carrier, "Tense"), morph(carrier, "Mood")
-    if any(c.dep_ == "mark" and c.lower_ in {"si", "s'"} for c in verb.children):
+    lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
+    if any(c.dep_ == "mark" and c.lower_ in grammar.hypothetical for c in verb.children):
         return "hypothetical"
-    if finite is not None and "Imp" in tense:
+    if lemmas & grammar.conditional_aux:
+        return "hypothetical"
+    if (
+        finite is not None
+        and grammar.historical_tense in tense
+        and (not grammar.historical_aux or finite.lemma_.lower() in grammar.historical_aux)
+        and (grammar.historical_aux == frozenset() or "Part" in morph(verb, "VerbForm"))
+    ):
         return "historical"
-    if "Fut" in tense or any(a.lemma_ == "aller" and "Fin" in morph(a, "VerbForm") for a in auxes):
+    if "Fut" in tense or any(
+        a.lemma_.lower() in grammar.future_aux
+        and ("Fin" in morph(a, "VerbForm") or a.lower_ in grammar.future_aux)
+        for a in auxes
+    ):
         return "future"
     if "Cnd" in mood:
         return "hypothetical"

@@ -15,10 +15,10 @@ The locative words are per-language constants here until the lexicon test knows 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from wirecoder.language import Language
 from wirecoder.nlp import normalise
 from wirecoder.records import Dateline, Event, Place
 from wirecoder.when import DateRules, clause_of
@@ -28,16 +28,6 @@ __all__ = ["Gazetteer", "PlaceMention", "event_location", "locative_cue", "resol
 
 # PLOVER quad classes 1 and 3: verbal cooperation and verbal conflict
 _SAID_OR_MET = {1, 3}
-# What puts a name where something happens, per language (the text right before the name).
-_LOCATIVE = {
-    "fr": re.compile(
-        r"(?:^|\s)(?P<cue>à|au|aux|en|dans|près\s+de|non\s+loin\s+de|depuis)\s+"
-        r"(?:(?:la|le|les|l')\s*(?:région|ville|province|district|comté|capitale|localité|"
-        r"village|commune|zone|département|préfecture|gouvernorat|wilaya|oblast|canton|"
-        r"municipalité|république|État|Etat)\s+(?:de\s+|d'|du\s+)?)?$",
-        re.IGNORECASE,
-    )
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +43,7 @@ class PlaceMention:
 
 def locative_cue(text: str, start: int, lang: str = "fr") -> str | None:
     """The word before ``text[start:]`` that makes it a place where something happens."""
-    pattern = _LOCATIVE.get(lang)
+    pattern = Language.load(lang).locative
     if pattern is None:
         return None
     m = pattern.search(text[max(0, start - 60) : start].replace("\u2019", "'"))

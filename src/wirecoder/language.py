@@ -1,0 +1,149 @@
+"""What the coder needs to know of a language besides its lexicons: the spaCy pipeline that
+parses it, and the function words its syntax rules read (``lexicons/<lang>/language.yaml``).
+
+A language is a folder: adding one is adding ``lexicons/<lang>/`` with this file and the
+lexicons (docs/adding-a-language.md); no code names a language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from wirecoder.actors.lexicon import LexiconError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Function words of one language, as the syntax rules use them (see language.yaml)."""
+
+    prepositions: dict[str, frozenset[str]]
+    agent: frozenset[str]
+    possessor: frozenset[str]
+    posting: frozenset[str]
+    country_joiners: tuple[str, ...]
+    negators: frozenset[str]
+    reflexives: frozenset[str]
+    hypothetical: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    historical_tense: str
+    historical_aux: frozenset[str]
+    personal_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    counterparts: frozenset[str]
+    portfolio_titles: frozenset[str]
+    generic_roles: frozenset[str]
+    same_office: dict[str, frozenset[str]]
+
+    def forms(self, preposition: str) -> frozenset[str]:
+        """Every spelling of ``preposition`` (``à`` → à, au, aux)."""
+        return self.prepositions.get(preposition, frozenset({preposition}))
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language's entry in the registry: its pipeline and its grammar."""
+
+    code: str
+    model: str
+    labels: str  # "ud" or "clear"
+    join_hyphens: bool
+    detect: str  # the detector's code for the language
+    grammar: Grammar
+    locative: re.Pattern[str] | None  # what puts a name where something happens ("à", "in")
+
+    @classmethod
+    @functools.cache
+    def load(cls, code: str) -> Language:
+        """Read ``lexicons/<code>/language.yaml`` (once per process)."""
+        where = f"lexicons/{code}/language.yaml"
+        try:
+            text = (resources.files("wirecoder") / "lexicons" / code / "language.yaml").read_text(
+                encoding="utf-8"
+            )
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            raise LexiconError(
+                f"language {code!r} is not installed: add src/wirecoder/{where} "
+                f"(docs/adding-a-language.md); installed: {', '.join(installed())}"
+            ) from exc
+        raw: Any = yaml.safe_load(text)
+        try:
+            labels = str(raw.get("labels", "ud"))
+            if labels not in {"ud", "clear"}:
+                raise ValueError(f"labels must be ud or clear, not {labels!r}")
+            return cls(
+                code=code,
+                model=str(raw["model"]),
+                labels=labels,
+                join_hyphens=bool(raw.get("join_hyphens", False)),
+                detect=str(raw.get("detect", code)),
+                grammar=_grammar(raw.get("grammar") or {}),
+                locative=_pattern(raw.get("locative")),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+            raise LexiconError(
+                f"{where}: {exc!r}; see the header of lexicons/fr/language.yaml"
+            ) from exc
+
+
+def installed() -> tuple[str, ...]:
+    """The languages that have a folder with a ``language.yaml``, in code order."""
+    root = resources.files("wirecoder") / "lexicons"
+    return tuple(
+        sorted(d.name for d in root.iterdir() if d.is_dir() and (d / "language.yaml").is_file())
+    )
+
+
+def grammar_of(token: Token) -> Grammar:
+    """The grammar of the language ``token``'s document was parsed in."""
+    return Language.load(token.doc.lang_).grammar
+
+
+def _pattern(raw: Any) -> re.Pattern[str] | None:
+    """The locative pattern: it must end the text before a place name (``$``)."""
+    if raw is None:
+        return None
+    pattern = re.compile(r"(?:^|\s)" + str(raw).strip() + "$", re.IGNORECASE)
+    if "cue" not in pattern.groupindex:
+        raise ValueError("the locative pattern needs a group named cue: (?P<cue>...)")
+    return pattern
+
+
+def _words(raw: Any) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, list):
+        raise TypeError(f"expected a list of words, got {raw!r}")
+    return frozenset(str(w).lower() for w in raw)
+
+
+def _grammar(raw: dict[str, Any]) -> Grammar:
+    return Grammar(
+        prepositions={str(k): _words(v) for k, v in (raw.get("prepositions") or {}).items()},
+        agent=_words(raw.get("agent")),
+        possessor=_words(raw.get("possessor")),
+        posting=_words(raw.get("posting")),
+        country_joiners=tuple(str(w) for w in raw.get("country_joiners") or ()),
+        negators=_words(raw.get("negators")),
+        reflexives=_words(raw.get("reflexives")),
+        hypothetical=_words(raw.get("hypothetical")),
+        future_aux=_words(raw.get("future_aux")),
+        conditional_aux=_words(raw.get("conditional_aux")),
+        historical_tense=str(raw.get("historical_tense", "")),
+        historical_aux=_words(raw.get("historical_aux")),
+        personal_pronouns=_words(raw.get("personal_pronouns")),
+        plural_pronouns=_words(raw.get("plural_pronouns")),
+        counterparts=_words(raw.get("counterparts")),
+        portfolio_titles=_words(raw.get("portfolio_titles")),
+        generic_roles=_words(raw.get("generic_roles")),
+        same_office={str(k): _words(v) for k, v in (raw.get("same_office") or {}).items()},
+    )
