@@ -394,7 +394,10 @@ class EvalScope(StrEnum):
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (the Wikinews-fr 2012 format).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold JSONL (the Wikinews-fr 2012 format), or PLOVER's GSR file."),
+    ],
     inputs: Annotated[
         list[str] | None, typer.Argument(help="With --code: files, folders, or - for stdin.")
     ] = None,
@@ -412,11 +415,19 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (default).")] = False,
 ) -> None:
-    """Score events on (type, actor, recipient) against a gold file: P/R/F1 per type."""
+    """Score events on (type, actor, recipient) against a gold file: P/R/F1 per type.
+
+    PLOVER's gold-standard records (PLOVER_GSR_CAMEO.txt, a JSON array) carry their own
+    sentences: `--code` with no INPUT codes them, each as a one-sentence article.
+    """
     from wirecoder import evaluate as ev
+    from wirecoder import gsr
 
     if (pred is None) == (not code_inputs) or (pred is not None and inputs):
         raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
+    if gsr.is_gsr(gold):
+        _evaluate_gsr(gold, pred, lang, scope, as_json, markdown)
+        return
     if code_inputs and not inputs:
         raise _fail("--code needs the files or folders to code: --code INPUT...")
     if as_json and markdown:
@@ -436,6 +447,32 @@ def evaluate(
                     err=True,
                 )
         report = ev.evaluate(truth, predicted, scope=scope.value)
+    except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
+    else:
+        typer.echo(ev.format_markdown(report), nl=False)
+
+
+def _evaluate_gsr(
+    gold: Path, pred: Path | None, lang: str | None, scope: EvalScope, as_json: bool, md: bool
+) -> None:
+    """Score the coder on PLOVER's gold-standard records (see wirecoder.gsr)."""
+    from wirecoder import evaluate as ev
+    from wirecoder import gsr
+
+    if as_json and md:
+        raise _fail("choose one output: --json or --markdown")
+    try:
+        truth, articles = gsr.read_gsr(gold, lang=lang or "en")
+        if pred is not None:
+            predicted = ev.read_predictions(pred)
+        else:
+            from wirecoder.pipeline import Polyglot
+
+            predicted = ev.predicted_events(Polyglot().code_many(articles))
+        report = ev.evaluate(truth, gsr.generic_igos(predicted), scope=scope.value)
     except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:

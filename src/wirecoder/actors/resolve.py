@@ -182,7 +182,9 @@ class ActorResolver:
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
-            name = self._name(token, ctx)
+            name, office = self._untitled(self._name(token, ctx))
+            if office is not None and role is None:  # "President Barack Obama" as one entity
+                role, sectors = office.text, sectors or office.sectors
         dependents = list(token.children)
         if token.pos_ == "PROPN":  # "Hina Rabbani Khar, ministre…": the title may hang on "Khar"
             name_tokens = {c.i for c in token.children if c.dep_.startswith("flat")}
@@ -196,10 +198,17 @@ class ActorResolver:
             ]
         for child in dependents:
             apposed = child.dep_ in {"appos", "flat:name", "flat"}
-            if apposed or (child.dep_ == "nmod" and not self._case(child)):
-                if child.pos_ == "PROPN" and name is None and child.ent_type_ in {"PER", ""}:
+            titled = (  # "Foreign Minister Sergei Lavrov": an office before the name
+                child.dep_ in {"compound", "nmod"}
+                and child.i < token.i
+                and not self._case(child)
+                and self._is_office(child)
+            )
+            if apposed or titled or (child.dep_ == "nmod" and not self._case(child)):
+                named = child.pos_ == "PROPN" and not titled
+                if named and name is None and child.ent_type_ in {"PER", ""}:
                     name = self._name(child, ctx)
-                elif child.pos_ == "NOUN":
+                elif child.pos_ == "NOUN" or titled:
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
                         name = name or sub.name
@@ -308,6 +317,11 @@ class ActorResolver:
         starts = [token.i]
         if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
             starts.insert(0, token.i - 1)  # "premier ministre", "haut représentant"
+        before = token.i - 1  # "United States", "Foreign Minister": compounds before the head
+        while before >= 0 and doc[before].dep_ == "compound" and doc[before].head.i > before:
+            if doc[before].head.i <= token.i:
+                starts.insert(0, before)
+            before -= 1
         demonyms = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
         starts = [i for i in starts if doc[i].lower_ in lex.first_words]
         for skipped in (set(), demonyms):  # "République tchèque" whole, else skip "turc"
@@ -327,6 +341,22 @@ class ActorResolver:
                 if found is not None and isinstance(found[1], Office) and found[0] == "title":
                     return "title", Office(text=token.lower_, sectors=found[1].sectors)
         return None
+
+    def _is_office(self, token: Token) -> bool:
+        """Whether ``token`` heads a title or an institution (``Foreign Minister`` before a
+        name it is a compound of)."""
+        match = self._match_at(token)
+        return match is not None and match[0] in {"title", "institution"}
+
+    def _untitled(self, name: str) -> tuple[str, Office | None]:
+        """A name the entity recogniser took with its title (``President Barack Obama``)
+        → the name and the office; other names unchanged."""
+        words = name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            found = self.lexicon.entries.get(key(" ".join(words[:cut])))
+            if found is not None and found[0] == "title" and isinstance(found[1], Office):
+                return " ".join(words[cut:]), found[1]
+        return name, None
 
     def _modifier_code(
         self, token: Token, depth: int
@@ -350,6 +380,7 @@ class ActorResolver:
             for c in token.children
             if (c.dep_ in {"nmod", "obl:mod"} and self._case(c) in self.grammar.possessor)
             or (c.dep_ in {"amod", "nmod"} and c.pos_ == "NOUN" and not self._case(c))
+            or (c.dep_ in {"nmod", "compound"} and c.i < token.i and not self._case(c))
         ]
         for child in nested:
             match = self._match_at(child)

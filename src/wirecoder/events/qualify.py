@@ -79,7 +79,8 @@ def aux_mode(verb: Token) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in grammar.hypothetical for c in verb.children):
         return "hypothetical"
     if lemmas & grammar.conditional_aux:
-        return "hypothetical"
+        # "said it would withdraw": a future told in reported speech, not a condition
+        return "future" if verb.dep_ == "ccomp" else "hypothetical"
     if (
         finite is not None
         and grammar.historical_tense in tense
