@@ -1,4 +1,4 @@
-"""Shared fixtures: the real French model, loaded once per test session."""
+"""Shared fixtures: the real French and English models, loaded once per test session."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ def coder():  # type: ignore[no-untyped-def]
     from wirecoder.pipeline import Coder
 
     return Coder(lang="fr")
+
+
+@pytest.fixture(scope="session")
+def english():  # type: ignore[no-untyped-def]
+    """The English coder (the real en_core_web_sm pipeline, rewritten as UD)."""
+    from wirecoder.pipeline import Coder
+
+    return Coder(lang="en")
 
 
 @pytest.fixture(scope="session")
