@@ -3,7 +3,9 @@
 ``countries.tsv`` gives each state's names, demonyms (all genders and numbers) and capitals or
 seats of power; ``actors.yaml`` gives titles (offices held by a person), institutions, group
 nouns and international organisations. Keys are compared lower-cased, with typographic
-apostrophes already normalised by :func:`wirecoder.nlp.normalise`.
+apostrophes already normalised by :func:`wirecoder.nlp.normalise` — except forms written with
+a leading ``=`` (``=US``, ``=UN``), which match only in exactly that case: acronyms that are
+ordinary words once lower-cased ("us", "un", "au").
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ class ActorLexicon:
     max_words: int
     entries: dict[str, tuple[str, str | Office]]  # every key → (kind, value), first kind wins
     first_words: frozenset[str]  # the first word of every key: a cheap gate before matching
+    exact: dict[str, str]  # key → the only spelling it matches in ("us" → "US")
+
+    def find(self, text: str) -> tuple[str, str | Office] | None:
+        """The entry ``text`` names (kind, value), or None; exact-case forms checked."""
+        k = _key(text)
+        found = self.entries.get(k)
+        if found is not None and k in self.exact and " ".join(text.split()) != self.exact[k]:
+            return None
+        return found
 
     @classmethod
     @functools.cache
@@ -63,10 +74,11 @@ class ActorLexicon:
         except FileNotFoundError as exc:
             raise LexiconError(f"no actor lexicon for language {lang!r}: {exc}") from exc
         columns: dict[str, dict[str, str]] = {"names": {}, "demonyms": {}, "capitals": {}}
+        exact: dict[str, str] = {}
         for row in csv.DictReader(io.StringIO(tsv), delimiter="\t"):
             for column, table in columns.items():
                 for form in filter(None, (row.get(column) or "").split("|")):
-                    table.setdefault(_key(form), row["iso3"])
+                    table.setdefault(_key(_exact(form, exact)), row["iso3"])
         names, demonyms, capitals = columns["names"], columns["demonyms"], columns["capitals"]
         titles = _offices(raw.get("titles", []), "titles", lang)
         institutions = _offices(raw.get("institutions", []), "institutions", lang)
@@ -74,9 +86,9 @@ class ActorLexicon:
         igo_sectors: dict[str, tuple[str, ...]] = {}
         for entry in raw.get("igos", []):
             for form in entry["names"]:
-                igo_sectors.setdefault(_key(form), tuple(entry.get("sectors", ())))
+                igo_sectors.setdefault(_key(_exact(form, exact)), tuple(entry.get("sectors", ())))
             for form in entry["names"]:
-                igos.setdefault(_key(form), entry["code"])
+                igos.setdefault(_key(_exact(form, exact)), entry["code"])
         groups = frozenset(_key(g) for g in raw.get("groups", []))
         entries: dict[str, tuple[str, str | Office]] = {}
         tables: tuple[tuple[str, dict[str, str] | dict[str, Office]], ...] = (
@@ -104,6 +116,7 @@ class ActorLexicon:
             max_words=max(len(k.replace("'", "' ").replace("-", " - ").split()) for k in every),
             entries=entries,
             first_words=frozenset(_first_word(k) for k in entries),
+            exact=exact,
         )
 
 
@@ -125,6 +138,14 @@ def _offices(entries: list[dict[str, Any]], section: str, lang: str) -> dict[str
         if plural:
             table.setdefault(_key(plural), office)
     return table
+
+
+def _exact(form: str, exact: dict[str, str]) -> str:
+    """``=US`` → ``US``, remembered as matching in that case only; other forms unchanged."""
+    if form.startswith("="):
+        form = form[1:]
+        exact[_key(form)] = " ".join(form.split())
+    return form
 
 
 def _first_word(text: str) -> str:

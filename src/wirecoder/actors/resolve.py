@@ -329,10 +329,10 @@ class ActorResolver:
                 for end in range(stop, token.i, -1):
                     words = [t for t in doc[start:end] if t.i not in skipped]
                     text = "".join(t.text_with_ws for t in words)
-                    found = lex.entries.get(key(text))
+                    found = lex.find(text)
                     if found is not None:
                         return found
-        by_lemma = lex.entries.get(key(token.lemma_))
+        by_lemma = lex.find(token.lemma_)
         if by_lemma is not None and by_lemma[0] in {"title", "institution"}:
             return by_lemma  # "polices", "ambassadrices": plurals the lexicon lists once
         if "-" in token.text:

@@ -316,7 +316,7 @@ def _country_tables(tsv: str, nations: dict[str, Any]) -> dict[str, Any]:
         row = dict(zip(head, line.split("\t"), strict=False))
         iso3 = row["iso3"]
         for form in filter(None, (row.get("names") or "").split("|")):
-            countries.setdefault(_key(form), [iso3, ids.get(iso3)])
+            countries.setdefault(_key(form.lstrip("=")), [iso3, ids.get(iso3)])
         for form in filter(None, (row.get("capitals") or "").split("|")):
             capitals.setdefault(_key(form), iso3)
     english = {
