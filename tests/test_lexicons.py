@@ -84,7 +84,7 @@ def test_lexicons_actor_sectors_and_igo_codes(lang: str) -> None:
 def test_lexicons_triggers_resolve_in_the_ontology(lang: str) -> None:
     ontology = Ontology.load()
     lexicon = TriggerLexicon.load(lang)
-    slots = {"subject", "obj", "speaker", "demonym"}
+    slots = {"subject", "obj", "speaker", "demonym", "clause"}
     triggers = [*lexicon.verbs.values(), *lexicon.phrases.values(), *lexicon.nouns.values()]
     assert triggers
     for trigger in triggers:

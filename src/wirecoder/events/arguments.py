@@ -103,6 +103,15 @@ def _agrees(verb: Token, subj: Token) -> bool:
     return wanted is None or (wanted == "Plur") == plural_subject
 
 
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a verb governs: ``demanded that X withdraw`` → X."""
+    found = []
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            found.extend(c for c in clause.children if c.dep_ in _SUBJECTS)
+    return found[:1]
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The nearest verb above a noun (``a dénoncé`` for ``les provocations de X``)."""
     token = noun

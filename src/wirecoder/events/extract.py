@@ -70,8 +70,8 @@ class EventExtractor:
         phrase_objects: set[int] = set()
         grammar = grammar_of(sentence[0])
         for token in sentence:
-            lemma = lex.verb_lemma(token.lemma_.lower())
             if token.pos_ == "VERB":
+                lemma = self._lemma(token)
                 phrase = self._phrase(token)
                 if phrase is not None:
                     found.append(phrase)
@@ -91,9 +91,20 @@ class EventExtractor:
                 found.append(Found(trigger, token, token.i, token.i, token))
         return _without_contents(found)
 
+    def _lemma(self, verb: Token) -> str:
+        """The verb's lexicon key: its lemma, or lemma and particle for a phrasal verb the
+        lexicon lists (``pull out``, ``call off``)."""
+        lemma = self.triggers.verb_lemma(verb.lemma_.lower())
+        for child in verb.children:
+            if child.dep_ == "compound:prt":
+                phrasal = f"{lemma} {child.lower_}"
+                if phrasal in self.triggers.verbs or phrasal in self.triggers.phrase_verbs:
+                    return phrasal
+        return lemma
+
     def _phrase(self, verb: Token) -> Found | None:
+        lemma = self._lemma(verb)
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
-            lemma = self.triggers.verb_lemma(verb.lemma_.lower())
             trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
             if trigger is None:
                 continue
@@ -124,6 +135,8 @@ class EventExtractor:
             tokens = [t] if (t := args.speaker(head)) is not None else []
         elif slot == "demonym":
             return self._demonym(head, ctx)
+        elif slot == "clause":
+            tokens = args.clause_subjects(head)
         else:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.anchor is not head:

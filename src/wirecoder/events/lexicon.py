@@ -36,6 +36,7 @@ class TriggerLexicon:
     nouns: dict[str, Trigger]
     classes: dict[str, frozenset[str]]
     aliases: dict[str, str]  # lemmas the lemmatizer gives verbs that look like nouns → verb
+    phrase_verbs: frozenset[str] = frozenset()  # verbs of the phrases ("carry out")
 
     def verb_lemma(self, lemma: str) -> str:
         """``demande`` (a present-tense verb lemmatised as the noun) → ``demander``."""
@@ -64,7 +65,13 @@ class TriggerLexicon:
         classes = {name: frozenset(words) for name, words in raw.get("classes", {}).items()}
         aliases = {str(k): str(v) for k, v in (raw.get("lemma_aliases") or {}).items()}
         return cls(
-            lang=lang, verbs=verbs, phrases=phrases, nouns=nouns, classes=classes, aliases=aliases
+            lang=lang,
+            verbs=verbs,
+            phrases=phrases,
+            nouns=nouns,
+            classes=classes,
+            aliases=aliases,
+            phrase_verbs=frozenset(verb for verb, _ in phrases),
         )
 
 
