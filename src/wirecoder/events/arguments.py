@@ -105,7 +105,7 @@ def _agrees(verb: Token, subj: Token) -> bool:
 
 def clause_subjects(verb: Token) -> list[Token]:
     """The subject of the clause a verb governs: ``demanded that X withdraw`` → X."""
-    found = []
+    found: list[Token] = []
     for clause in verb.children:
         if clause.dep_ == "ccomp":
             found.extend(c for c in clause.children if c.dep_ in _SUBJECTS)
