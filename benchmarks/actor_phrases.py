@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from wirecoder.pipeline import Coder
     from wirecoder.records import Actor
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "actor_phrases_fr.tsv"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 COLUMNS = (
     "id",
     "pattern",
@@ -240,7 +240,7 @@ def code_right(outcome: Outcome) -> bool:
     return not {"subject", "actor", "code"} & set(outcome.misses)
 
 
-def fingerprint() -> str:
+def fingerprint(lang: str = "fr") -> str:
     """A short hash of the resolver and lexicon sources, so two runs can be compared."""
     import hashlib
     from importlib import resources
@@ -250,8 +250,9 @@ def fingerprint() -> str:
     for part in (
         "actors/resolve.py",
         "actors/lexicon.py",
-        "lexicons/fr/actors.yaml",
-        "lexicons/fr/countries.tsv",
+        f"lexicons/{lang}/actors.yaml",
+        f"lexicons/{lang}/countries.tsv",
+        f"lexicons/{lang}/language.yaml",
     ):
         digest.update((package / part).read_bytes())
     return digest.hexdigest()[:10]
@@ -305,12 +306,13 @@ def show_parse(coder: Coder, case: Case) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=DATA, help="the TSV of cases")
+    parser.add_argument("--lang", default="fr", help="the language of the cases (fr, en)")
+    parser.add_argument("--data", type=Path, help="the TSV of cases (default: the language's)")
     parser.add_argument("--pattern", action="append", help="only this pattern (repeatable)")
     parser.add_argument("--id", action="append", help="only this case, with its parse (repeatable)")
     args = parser.parse_args(argv)
     try:
-        cases = load_cases(args.data)
+        cases = load_cases(args.data or DATA / f"actor_phrases_{args.lang}.tsv")
     except (OSError, CaseFileError) as exc:
         print(f"actor_phrases: {exc}", file=sys.stderr)
         return 0
@@ -323,12 +325,12 @@ def main(argv: list[str] | None = None) -> int:
     from wirecoder.pipeline import Coder
 
     try:
-        coder = Coder(lang="fr")
+        coder = Coder(lang=args.lang)
     except ModelNotInstalledError as exc:
         print(f"actor_phrases: {exc}", file=sys.stderr)
         return 0
     outcomes = [run_case(coder, case) for case in cases]
-    print(f"resolver + lexicon sources: {fingerprint()}")
+    print(f"resolver + lexicon sources: {fingerprint(args.lang)}")
     if args.id:
         for case in cases:
             print(f"{case.id}: {case.context} | {case.sentence}")

@@ -299,3 +299,20 @@ def test_when_french_timebank_dev_meets_its_targets() -> None:
     score = timebank.score(docs, timebank.ours)
     assert score.recall >= 0.85
     assert score.precision >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister arrived on Monday, May 8, and leaves next week.",
+            ["2023-05-08", "2023-W20"],
+        ),
+        ("Talks began two days ago and resumed last Friday.", ["2023-05-08", "2023-05-05"]),
+        ("On Sept. 2, 2023 the bloc acted; it had warned last year.", ["2023-09-02", "2022"]),
+        ("The truce may last, officials said.", []),
+    ],
+)
+def test_when_english_word_orders(text: str, expected: list[str]) -> None:
+    """English puts the month before the day, the direction before the unit, "ago" after."""
+    assert [e.value for e in find_dates(text, "2023-05-10", "en")] == expected

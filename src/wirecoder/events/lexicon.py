@@ -50,7 +50,18 @@ class TriggerLexicon:
             raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise LexiconError(f"no trigger lexicon for language {lang!r}: {exc}") from exc
+        except yaml.YAMLError as exc:
+            raise LexiconError(f"lexicons/{lang}/triggers.yaml is not valid YAML: {exc}") from exc
         where = f"lexicons/{lang}/triggers.yaml"
+        try:
+            return cls._from_data(lang, raw, where)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise LexiconError(
+                f"{where}: {exc!r} is missing or malformed; see the file's header"
+            ) from exc
+
+    @classmethod
+    def _from_data(cls, lang: str, raw: Any, where: str) -> TriggerLexicon:
         verbs = {
             lemma: _trigger(lemma, "verb", entry, where) for lemma, entry in raw["verbs"].items()
         }

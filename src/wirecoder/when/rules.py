@@ -23,6 +23,7 @@ from wirecoder.actors.lexicon import LexiconError
 from wirecoder.nlp import normalise
 from wirecoder.records import TimeExpression
 from wirecoder.when import values
+from wirecoder.when.values import ORDERS as _ORDERS
 from wirecoder.when.values import Base, range_start
 
 __all__ = ["DateRules", "clause_of"]
@@ -67,6 +68,11 @@ class DateRules:
             self.seasons = {k.lower(): str(v) for k, v in raw["seasons"].items()}
             words = {k: [str(w).lower() for w in raw[k]] for k in _WORD_LISTS}
             self.numeric_order = str(raw["numeric_order"])
+            self.orders = frozenset(str(o) for o in raw.get("word_orders") or ())
+            self.before = frozenset(str(w).lower() for w in raw.get("past_before") or ())
+            unknown = self.orders - set(_ORDERS)
+            if unknown:
+                raise ValueError(f"word_orders: unknown {sorted(unknown)}; known {_ORDERS}")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise LexiconError(
                 f"lexicons/{lang}/dates.yaml: {exc!r} is missing or malformed; the header of "
@@ -273,6 +279,17 @@ def _compile(r: DateRules, w: dict[str, list[str]]) -> list[tuple[str, re.Patter
         rf"\s+{direction})?",
         "year": rf"{_cues(w['year_cues'])}?\b{year4}(?!\s\d{{3}}\b)",
     }
+    before = rf"(?P<dir>{_alt([*r.before, *w['next']])})\b"
+    ordered = {
+        "month_day": rf"(?:\b(?P<wd>{wday}),?\s+)?\b(?P<month>{month})\s+(?P<day>{_DAY})"
+        rf"(?:st|nd|rd|th)?\b(?:,?\s+(?:{year4}))?",
+        "direction_unit": rf"\b(?:(?P<part>{_alt(w['unit_parts'])})\s+)?{before}\s+"
+        rf"(?P<unit>{units})\b",
+        "direction_weekday": rf"\b{before}\s+(?P<wd>{wday})\b(?P<this>)",
+        "quantity_ago": rf"\b(?P<n>\d{{1,3}}|{_alt(r.numbers)})\s+(?P<unit>{_alt(r.units)})\s+"
+        rf"(?P<way>{_alt(w['ago'])})\b",
+    }
+    patterns.update((kind, rx) for kind, rx in ordered.items() if kind in r.orders)
     anchors = {
         ("full", "range", "month"): _tokens(r.months),
         ("day",): {"#d"},
@@ -287,7 +304,14 @@ def _compile(r: DateRules, w: dict[str, list[str]]) -> list[tuple[str, re.Patter
         ("season",): _tokens(r.seasons),
         ("decade",): _tokens(w["decade"]),
         ("year",): {"#y"},
+        ("month_day",): _tokens(r.months),
+        ("direction_unit",): _tokens(w["week"] + w["month"] + w["year"]),
+        ("direction_weekday",): _tokens(r.weekdays),
+        ("quantity_ago",): _tokens(w["ago"]),
     }
+    for kinds in list(anchors):
+        if all(k in _ORDERS and k not in r.orders for k in kinds):
+            del anchors[kinds]  # a word order the language does not use
     for kinds, keys in anchors.items():
         for key in keys:
             r._anchored_by[key] = r._anchored_by.get(key, ()) + kinds

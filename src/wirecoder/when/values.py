@@ -15,6 +15,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from wirecoder.when.rules import DateRules
 
+# word orders a language may add to the day-month-year, noun-before-direction ones
+# (dates.yaml ``word_orders``): each compiles one more pattern, read as the kind it names
+ORDERS = {
+    "month_day": "full",  # "May 8", "Monday, May 8, 2023", "Sept. 2"
+    "direction_unit": "unit",  # "last week", "next month", "late last year"
+    "direction_weekday": "weekday",  # "last Monday", "next Friday"
+    "quantity_ago": "quantity",  # "two days ago", "three weeks later"
+}
+
+
+def base_kind(kind: str) -> str:
+    """The kind a word-order pattern is read as (``month_day`` → ``full``)."""
+    return ORDERS.get(kind, kind)
+
+
 Resolved = tuple[str, str]  # value, grain
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _DAYS = {"day": 1, "week": 7}
@@ -48,7 +63,9 @@ def resolve(
     after or before them.
     """
     groups = m.groupdict()
-    sign = 0 if not groups.get("dir") else -1 if m["dir"].lower() in r.past else 1
+    kind = base_kind(kind)
+    past = r.past | r.before
+    sign = 0 if not groups.get("dir") else -1 if m["dir"].lower() in past else 1
     if kind == "year":
         return (m["year"], "year") if r.reads_as_year(m, text) else None
     if kind == "decade":
@@ -86,7 +103,7 @@ def resolve(
         day = weekday(ref.day, r.weekdays[m["wd"].lower()], sign, bool(m["this"]))
         return relative(day, "day", ref)
     if kind in {"unit", "weekend"}:
-        if not (m["this"] or sign or groups.get("current") or groups.get("part")):
+        if not (groups.get("this") or sign or groups.get("current") or groups.get("part")):
             return None  # "la semaine", "l'année" alone
         return _unit("weekend" if kind == "weekend" else r.units[m["unit"].lower()], sign, ref)
     if kind == "quantity":

@@ -1,0 +1,82 @@
+"""English event sentences written for the project (tests/data/events_en.tsv): every PLOVER
+type, passives, coordination, reported speech, negation and auxiliary modes."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from wirecoder.pipeline import Coder
+from wirecoder.records import Actor, Event
+
+CASES = Path(__file__).resolve().parent / "data" / "events_en.tsv"
+
+
+@dataclass(frozen=True)
+class Case:
+    sentence: str
+    type: str
+    actor: str | None
+    recipient: str | None
+    negated: bool
+    mode: str | None
+
+
+def _cases() -> list[Case]:
+    lines = CASES.read_text(encoding="utf-8").splitlines()
+    rows = csv.reader(lines[1:], delimiter="\t")
+    return [
+        Case(s, t, a or None, r or None, n == "true", m or None)
+        for s, t, a, r, n, m in (row + [""] * (6 - len(row)) for row in rows if row)
+    ]
+
+
+def _code(side: Actor | None) -> str | None:
+    if side is None:
+        return None
+    return f"IGO:{side.igo}" if side.igo else side.country
+
+
+def _matches(case: Case, event: Event) -> bool:
+    sides = (_code(event.actor), _code(event.recipient))
+    wanted = (case.actor, case.recipient)
+    return event.type == case.type and (sides == wanted or sides == wanted[::-1])
+
+
+def test_events_english_cases_cover_every_type() -> None:
+    types = [c.type for c in _cases()]
+    for kind in {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }:  # fmt: skip
+        assert types.count(kind) >= 2, kind
+    assert any(c.negated for c in _cases())
+    assert {"future", "hypothetical"} <= {c.mode for c in _cases()}
+
+
+def test_events_english_sentences_are_coded_right(english: Coder) -> None:
+    """Type and both sides right (direction ignored), as a share over every case."""
+    cases = _cases()
+    misses = []
+    for case in cases:
+        events = english.code(case.sentence).events
+        if not any(_matches(case, e) for e in events):
+            misses.append(
+                (case.sentence, [(e.type, _code(e.actor), _code(e.recipient)) for e in events])
+            )
+    assert 1 - len(misses) / len(cases) >= THRESHOLD, misses
+
+
+@pytest.mark.parametrize("case", [c for c in _cases() if c.negated or c.mode], ids=str)
+def test_events_english_negation_and_modes(english: Coder, case: Case) -> None:
+    events = [e for e in english.code(case.sentence).events if e.type == case.type]
+    assert events, case
+    assert any(e.negated == case.negated and e.aux_mode == case.mode for e in events), [
+        (e.negated, e.aux_mode) for e in events
+    ]
+
+
+THRESHOLD = 0.7
