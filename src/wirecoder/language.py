@@ -29,6 +29,7 @@ class Grammar:
     agent: frozenset[str]
     possessor: frozenset[str]
     posting: frozenset[str]
+    locative: frozenset[str]
     country_joiners: tuple[str, ...]
     negators: frozenset[str]
     reflexives: frozenset[str]
@@ -132,6 +133,7 @@ def _grammar(raw: dict[str, Any]) -> Grammar:
         agent=_words(raw.get("agent")),
         possessor=_words(raw.get("possessor")),
         posting=_words(raw.get("posting")),
+        locative=_words(raw.get("locative")),
         country_joiners=tuple(str(w) for w in raw.get("country_joiners") or ()),
         negators=_words(raw.get("negators")),
         reflexives=_words(raw.get("reflexives")),

@@ -112,6 +112,28 @@ def clause_subjects(verb: Token) -> list[Token]:
     return found[:1]
 
 
+_CONTENT_CLAUSES = {"xcomp", "ccomp"}
+
+
+def content_arguments(verb: Token) -> list[Token]:
+    """The objects and prepositional complements of the clause a verb governs, and the
+    complements of those objects (``to provide aid to Romania`` → aid, Romania)."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ not in _CONTENT_CLAUSES or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        for token in [*objects(clause), *complements(clause)]:
+            found.append(token)
+            found.extend(complements(token))
+    return found
+
+
+def places(verb: Token) -> list[Token]:
+    """Complements of ``verb`` introduced by a locative preposition (``in``, ``à``, ``en``)."""
+    where = grammar_of(verb).locative
+    return [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in where]
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The nearest verb above a noun (``a dénoncé`` for ``les provocations de X``)."""
     token = noun

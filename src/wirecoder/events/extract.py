@@ -175,6 +175,8 @@ class EventExtractor:
             recipients = self._slot(found, slot, ctx)
             if recipients:
                 break
+        if not recipients and found.trigger.kind != "noun":
+            recipients = self._content_recipients(found.head, actors, ctx)
         symmetric = self.ontology.is_symmetric(found.trigger.type)
         if symmetric and not recipients and len(actors) >= 2:
             return [(actors[0], actors[1])]
@@ -187,6 +189,30 @@ class EventExtractor:
                 pairs.append((actor, recipient))
         return pairs
 
+    def _content_recipients(
+        self, verb: Token, actors: list[Actor], ctx: ArticleContext
+    ) -> list[Actor]:
+        """A recipient named only inside what the act is about: ``agreed to provide aid to
+        Romania``, ``threatened to impose restrictions on German goods``, ``a promis d'aider
+        le Pakistan`` — the first state or organisation there other than the actor's."""
+        own = {a.code for a in actors}
+        for token in args.content_arguments(verb):
+            found = [a for a in self.resolver.resolve(token, ctx) if a.code and a.code not in own]
+            if found:
+                return found
+        return []
+
+    def _place_target(self, found: Found, actor: Actor, ctx: ArticleContext) -> Actor | None:
+        """The state where an act aimed at no one named took place, when the sentence names
+        it after a locative preposition (``lifted a curfew in Montenegro``)."""
+        for token in args.places(found.head):
+            for side in self.resolver.resolve(token, ctx):
+                if side.country and side.country != actor.country and not side.igo:
+                    at = ctx.offset + found.head.idx
+                    sectors = ("CVL",) if found.trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
+                    return Actor(text="", country=side.country, sectors=sectors, start=at, end=at)
+        return None
+
     def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """An act aimed at no one named is aimed at the country the story is about.
 
@@ -198,6 +224,9 @@ class EventExtractor:
         trigger = found.trigger
         if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
             return None
+        place = self._place_target(found, actor, ctx)
+        if place is not None:
+            return place
         target = ctx.home
         if actor.country and actor.country != ctx.home:
             others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
