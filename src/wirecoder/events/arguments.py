@@ -116,13 +116,15 @@ _CONTENT_CLAUSES = {"xcomp", "ccomp"}
 
 
 def content_arguments(verb: Token) -> list[Token]:
-    """The objects and prepositional complements of the clause a verb governs, and the
-    complements of those objects (``to provide aid to Romania`` → aid, Romania)."""
+    """The subject (of a finite content clause), objects and prepositional complements of the
+    clause a verb governs, and the complements of those objects (``to provide aid to
+    Romania`` → aid, Romania; ``demanded that the United States cancel`` → United States)."""
     found: list[Token] = []
     for clause in verb.children:
         if clause.dep_ not in _CONTENT_CLAUSES or clause.pos_ not in {"VERB", "AUX"}:
             continue
-        for token in [*objects(clause), *complements(clause)]:
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECTS and clause.dep_ == "ccomp"]
+        for token in [*subjects, *objects(clause), *complements(clause)]:
             found.append(token)
             found.extend(complements(token))
     return found

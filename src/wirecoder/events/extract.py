@@ -175,6 +175,14 @@ class EventExtractor:
             recipients = self._slot(found, slot, ctx)
             if recipients:
                 break
+        if not recipients and found.trigger.kind == "phrase":
+            # "rejected an Indian proposal", "a rejeté la proposition russe": the owner of the
+            # fixed object is the one the act answers
+            own = {a.code for a in actors}
+            owner = (
+                self.resolver.resolve(found.anchor, ctx) if found.anchor is not found.head else []
+            )
+            recipients = [a for a in owner if a.code and a.code not in own]
         if not recipients and found.trigger.kind != "noun":
             recipients = self._content_recipients(found.head, actors, ctx)
         symmetric = self.ontology.is_symmetric(found.trigger.type)
