@@ -34,7 +34,8 @@ PRIME = "premier ministre"
 
 
 def seen(article: str, date: str | None, role: str, country: str = "AZE", **kw: str) -> Sighting:
-    return Sighting(article, date, kw.get("name", "Rauf Guliyev"), role, country, None, ("GOV",))
+    name = kw.get("name", "Rauf Guliyev")
+    return Sighting(name, role, country, None, ("GOV",), (article,), date, date)
 
 
 def entry(role: str, first: str | None, **kw: Any) -> KnownActor:
@@ -51,7 +52,7 @@ def test_actors_knowledge_learn_one_entry_per_office(spelling: str) -> None:
     learned = learn(
         [
             seen("a", "2020-03-03", MINISTER),
-            seen("a", "2020-03-03", MINISTER),  # twice in one article: one article
+            Sighting("Rauf Guliyev", MINISTER, "AZE", None, ("GOV",), ("a", "b"), "2020-03-03"),
             seen("b", "2020-06-01", MINISTER, name=spelling),
             seen("c", "2020-04-01", MINISTER, country="FRA"),  # a wrong guess, outvoted
             seen("d", "2021-05-10", PRIME),

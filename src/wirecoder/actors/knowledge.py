@@ -28,6 +28,7 @@ them to a store):
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
@@ -43,6 +44,7 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeError",
     "Sighting",
+    "entry_order",
     "learn",
     "read_csv",
     "write_csv",
@@ -60,29 +62,51 @@ class KnowledgeError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Sighting:
-    """A side that names a person with an office and a code: what learning reads."""
+    """The sides that give a name one office and one set of codes: what learning reads."""
 
-    article_id: str
-    date: str | None  # the article's date (ISO), when it has one
     name: str
     role: str
-    country: str | None = None
-    igo: str | None = None
-    sectors: tuple[str, ...] = ()
+    country: str | None
+    igo: str | None
+    sectors: tuple[str, ...]
+    articles: tuple[str, ...]  # the ids of the articles that give it
+    first: str | None = None  # the earliest and latest of their dates (ISO)
+    last: str | None = None
 
 
 def learn(sightings: Iterable[Sighting]) -> list[KnownActor]:
-    """One learned entry per (name, office), sorted by name key, first date and office."""
+    """One learned entry per (name, office), in :func:`entry_order`; codes and spellings are
+    weighed by the number of articles that give them."""
     groups: dict[tuple[str, str], list[Sighting]] = {}
     for seen in sightings:
-        if seen.name.strip() and (seen.country or seen.igo):
-            groups.setdefault((key(seen.name), seen.role), []).append(seen)
+        if seen.name.strip() and (seen.country or seen.igo) and seen.articles:
+            groups.setdefault((_name_key(seen.name), seen.role), []).append(seen)
     learned = []
     for (_, role), found in groups.items():
-        codes = Counter((s.country, s.igo, s.sectors) for s in found)
+        if len(found) == 1:  # most (name, office) pairs, in a large corpus
+            s = found[0]
+            learned.append(
+                KnownActor(
+                    s.name,
+                    s.country,
+                    s.igo,
+                    s.sectors,
+                    role,
+                    s.first,
+                    s.last,
+                    len(set(s.articles)),
+                    "learned",
+                )
+            )
+            continue
+        codes: Counter[tuple[str | None, str | None, tuple[str, ...]]] = Counter()
+        names: Counter[str] = Counter()
+        for s in found:
+            codes[s.country, s.igo, s.sectors] += len(s.articles)
+            names[s.name] += len(s.articles)
         country, igo, sectors = min(codes, key=lambda c: (-codes[c], _sortable(c)))
-        names = Counter(s.name for s in found)
-        dates = sorted(s.date for s in found if s.date)
+        firsts = [s.first for s in found if s.first]
+        lasts = [s.last for s in found if s.last]
         learned.append(
             KnownActor(
                 name=min(names, key=lambda n: (-names[n], n)),
@@ -90,13 +114,13 @@ def learn(sightings: Iterable[Sighting]) -> list[KnownActor]:
                 igo=igo,
                 sectors=sectors,
                 role=role,
-                first_seen=dates[0] if dates else None,
-                last_seen=dates[-1] if dates else None,
-                articles=len({s.article_id for s in found}),
+                first_seen=min(firsts) if firsts else None,
+                last_seen=max(lasts) if lasts else None,
+                articles=len(set().union(*(s.articles for s in found))),
                 source="learned",
             )
         )
-    return sorted(learned, key=_order)
+    return sorted(learned, key=entry_order)
 
 
 class KnowledgeBase:
@@ -105,9 +129,9 @@ class KnowledgeBase:
     def __init__(self, entries: Iterable[KnownActor]) -> None:
         by_name: dict[str, dict[str, list[KnownActor]]] = {}
         for entry in entries:
-            by_name.setdefault(key(entry.name), {}).setdefault(entry.source, []).append(entry)
+            by_name.setdefault(_name_key(entry.name), {}).setdefault(entry.source, []).append(entry)
         self._entries = {
-            name: sorted(sources.get("user") or sources.get("learned") or [], key=_order)
+            name: sorted(sources.get("user") or sources.get("learned") or [], key=_rank)
             for name, sources in by_name.items()
         }
 
@@ -116,11 +140,11 @@ class KnowledgeBase:
 
     def entries(self, name: str) -> list[KnownActor]:
         """The entries that resolve ``name`` (its user entries if any, else learned ones)."""
-        return list(self._entries.get(key(name), ()))
+        return list(self._entries.get(_name_key(name), ()))
 
     def in_force(self, name: str, at: str | None, country: str | None = None) -> KnownActor | None:
         """The entry for ``name`` in force at the ISO date ``at`` (see the module's rules)."""
-        found = self._entries.get(key(name))
+        found = self._entries.get(_name_key(name))
         if not found:
             return None
         same = [e for e in found if country is not None and e.country == country]
@@ -130,7 +154,7 @@ class KnowledgeBase:
         started = [e for e in found if e.first_seen is None or e.first_seen[: len(at)] <= at]
         if started:
             return max(started, key=_recent)
-        return min(found, key=_order)
+        return min(found, key=_rank)
 
 
 def write_csv(entries: Iterable[KnownActor], out: TextIO) -> int:
@@ -238,10 +262,14 @@ def _sortable(values: Sequence[object]) -> tuple[str, ...]:
     return tuple(str(v) if v is not None else "" for v in values)
 
 
-def _order(entry: KnownActor) -> tuple[str, ...]:
-    """Earliest first; the rest of the fields make the order total."""
+def entry_order(entry: KnownActor) -> tuple[str, ...]:
+    """The order entries are listed in: by name, source, first date and office (a total one)."""
+    return (_name_key(entry.name), entry.source, entry.name, *_rank(entry))
+
+
+def _rank(entry: KnownActor) -> tuple[str, ...]:
+    """One name's entries, earliest first; the rest of the fields make the order total."""
     return (
-        key(entry.name),
         entry.first_seen or "",
         entry.role or "",
         entry.country or "",
@@ -249,10 +277,13 @@ def _order(entry: KnownActor) -> tuple[str, ...]:
         ";".join(entry.sectors),
         entry.last_seen or "",
         f"{entry.articles:012d}",
-        entry.source,
     )
+
+
+# names repeat across a corpus: their lexicon form is computed once
+_name_key = functools.lru_cache(maxsize=1 << 16)(key)
 
 
 def _recent(entry: KnownActor) -> tuple[str, int, str, tuple[str, ...]]:
     """The entry that took office last wins; then the one more articles give."""
-    return (entry.first_seen or "", entry.articles, entry.last_seen or "", _order(entry))
+    return (entry.first_seen or "", entry.articles, entry.last_seen or "", _rank(entry))
