@@ -16,6 +16,7 @@ from wirecoder.actors.knowledge_db import (
     import_entries,
     update,
 )
+from wirecoder.dedup import dedup
 from wirecoder.ontology import Ontology
 from wirecoder.records import Actor, Article, ArticleResult, Dateline, Event, Evidence, KnownActor
 from wirecoder.store import Store, StoreError
@@ -36,7 +37,7 @@ OTHER = Actor("la France", None, "FRA", None, ("GOV",))
 def article(id: str, date: str | None, *sides: Actor, text: str = "") -> ArticleResult:
     """An article whose n-th event has ``sides[n]`` as its actor and France as recipient."""
     events = tuple(
-        Event(f"{id}#{n}", "ACCUSE", side, OTHER, Evidence("phrase", 0, 6, "a critiqué"))
+        Event(f"{id}#{n}", "ACCUSE", side, OTHER, Evidence("phrase", 0, 6, "a critiqué"), date=date)
         for n, side in enumerate(sides)
     )
     body = text or f"dépêche {id}: " + " ".join(s.text for s in sides)
@@ -177,3 +178,29 @@ def test_actors_knowledge_db_store_without_the_table_lists_nothing(
         con.execute(f"DROP TABLE {table}")  # a store written before the knowledge base
     with Store(path, read_only=True) as old:
         assert entries(old) == []
+
+
+def clusters_of(store: Store) -> set[frozenset[str]]:
+    with store.cursor() as cur:
+        rows = cur.execute("SELECT cluster_id, event_id FROM event_clusters").fetchall()
+    found: dict[str, set[str]] = {}
+    for cluster, event in rows:
+        found.setdefault(cluster, set()).add(event)
+    return {frozenset(members) for members in found.values()}
+
+
+@pytest.mark.parametrize("day", ["2020-11-20"])
+def test_actors_knowledge_db_recoded_sides_are_clustered_again(tmp_path: Path, day: str) -> None:
+    bare, titled = article("nu", day, BARE), article("titre", day, MINISTER)
+    french = article("paris", day, OTHER)  # France accuses France: the bare side's first guess
+    with Store(tmp_path / "two-runs.duckdb") as two_runs:
+        for results in ([french, bare], [titled]):
+            two_runs.write(results)
+            update(two_runs)
+            dedup(two_runs)
+        with Store(tmp_path / "one-run.duckdb") as one_run:
+            one_run.write([french, bare, titled])
+            update(one_run)
+            dedup(one_run)
+            expected = {frozenset({"paris#0"}), frozenset({"nu#0", "titre#0"})}
+            assert clusters_of(two_runs) == clusters_of(one_run) == expected

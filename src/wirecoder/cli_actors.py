@@ -84,11 +84,13 @@ def actors(
 
 def _import(db: Path, path: Path) -> None:
     from wirecoder.actors.knowledge_db import import_csv
+    from wirecoder.dedup import dedup
     from wirecoder.ontology import Ontology
 
     try:
         with Store(db) as store:
             done = import_csv(store, path, Ontology.load().sectors)
+            dedup(store)  # the sides the import changed, in their clusters again
     except (StoreError, KnowledgeError, OSError, UnicodeDecodeError) as exc:
         raise _fail(f"cannot import {path}: {exc}") from exc
     for error in done.errors:

@@ -13,6 +13,10 @@ depends on the order articles were coded in, nor on how many workers coded them:
    later pass starts again from there (and forgets it when no entry resolves it any more), and
    a resolved side never teaches the knowledge base anything.
 
+A side whose country or organisation changes takes its event out of its cluster, with the
+cluster's other mentions: run ``wirecoder.dedup.dedup`` after this pass to place them again
+(``wirecoder.run`` and ``wirecoder actors --import`` do).
+
 Running it again changes nothing. User entries (:func:`import_entries`) sit in the same table
 with ``source = 'user'`` and are never rebuilt.
 """
@@ -187,6 +191,7 @@ class _Plan:
     changes: list[tuple[str, str, Values]] = field(default_factory=list)
     resolutions: list[tuple[str, str, Values]] = field(default_factory=list)
     forgotten: list[tuple[str, str]] = field(default_factory=list)
+    recoded: list[str] = field(default_factory=list)  # events whose side codes change
     resolved: int = 0
 
 
@@ -204,6 +209,8 @@ def _resolve(cur: duckdb.DuckDBPyConnection, base: KnowledgeBase) -> _Plan:
             plan.resolved += 1
         if wanted != current:
             plan.changes.append((event_id, side, wanted))
+        if wanted[:2] != current[:2]:
+            plan.recoded.append(event_id)
         if entry is not None and not was_resolved and wanted != coded:
             plan.resolutions.append((event_id, side, coded))
         if was_resolved and entry is None:
@@ -223,6 +230,13 @@ def _apply(cur: duckdb.DuckDBPyConnection, plan: _Plan) -> None:
         cur.register("wirecoder_kb_coded", _values_table(plan.resolutions))
         cur.execute("INSERT INTO actor_resolutions BY NAME SELECT * FROM wirecoder_kb_coded")
         cur.unregister("wirecoder_kb_coded")
+    if plan.recoded:  # their clusters compared the old codes: dedup places them again
+        cur.register("wirecoder_kb_recoded", _column_table("event_id", plan.recoded))
+        cur.execute(
+            "DELETE FROM event_clusters WHERE cluster_id IN (SELECT c.cluster_id FROM "
+            "event_clusters c JOIN wirecoder_kb_recoded r ON r.event_id = c.event_id)"
+        )
+        cur.unregister("wirecoder_kb_recoded")
     if not plan.changes:
         return
     # Rewritten as delete + insert: DuckDB updates list columns (sectors) row by row, ~30x
