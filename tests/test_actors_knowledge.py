@@ -57,6 +57,7 @@ def test_actors_knowledge_learn_one_entry_per_office(spelling: str) -> None:
             seen("c", "2020-04-01", MINISTER, country="FRA"),  # a wrong guess, outvoted
             seen("d", "2021-05-10", PRIME),
             seen("e", None, PRIME),
+            seen("f", "2022-01-01", "homologue"),  # names no office
         ]
     )
     assert learned == [

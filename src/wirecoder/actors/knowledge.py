@@ -10,6 +10,8 @@ entry in force at the article's date.
 Rules (plain functions on records, no database; ``wirecoder.actors.knowledge_db`` applies
 them to a store):
 
+- Only offices teach: a side whose role is a counterpart or generic noun (``son homologue``,
+  ``le diplomate``) is left out.
 - Names are compared in lexicon form (:func:`wirecoder.actors.lexicon.key`: lower case,
   spaces collapsed, typographic apostrophes straightened); a bare surname is not looked up (the
   corpus holds many Aliyevs).
@@ -51,6 +53,12 @@ __all__ = [
 ]
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KnownActor))
+# Role nouns that name no office of their own (those ``wirecoder.actors.resolve`` takes as a
+# counterpart or a generic reference): a side that gives only one of them teaches nothing.
+_NOT_OFFICES = frozenset(
+    "homologue interlocuteur interlocutrice diplomate responsable dirigeant officiel".split()
+    + ["haut responsable"]
+)
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _IGO = re.compile(r"[A-Z][A-Z0-9_-]{1,15}")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -79,7 +87,8 @@ def learn(sightings: Iterable[Sighting]) -> list[KnownActor]:
     weighed by the number of articles that give them."""
     groups: dict[tuple[str, str], list[Sighting]] = {}
     for seen in sightings:
-        if seen.name.strip() and (seen.country or seen.igo) and seen.articles:
+        office = seen.role not in _NOT_OFFICES
+        if office and seen.name.strip() and (seen.country or seen.igo) and seen.articles:
             groups.setdefault((_name_key(seen.name), seen.role), []).append(seen)
     learned = []
     for (_, role), found in groups.items():
