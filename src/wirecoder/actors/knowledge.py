@@ -56,8 +56,16 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KnownActor))
 # Role nouns that name no office of their own (those ``wirecoder.actors.resolve`` takes as a
 # counterpart or a generic reference): a side that gives only one of them teaches nothing.
 _NOT_OFFICES = frozenset(
-    "homologue interlocuteur interlocutrice diplomate responsable dirigeant officiel".split()
-    + ["haut responsable"]
+    {
+        "homologue",
+        "interlocuteur",
+        "interlocutrice",
+        "diplomate",
+        "responsable",
+        "haut responsable",
+        "dirigeant",
+        "officiel",
+    }
 )
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _IGO = re.compile(r"[A-Z][A-Z0-9_-]{1,15}")
