@@ -57,6 +57,8 @@ def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
         "events": "SELECT * FROM events",
         "event_sides": "SELECT * FROM event_sides",
         "event_clusters": "SELECT * FROM event_clusters",
+        "known_actors": "SELECT * FROM known_actors",
+        "actor_resolutions": "SELECT * FROM actor_resolutions",
         "quarantine": "SELECT record, reason, source FROM quarantine",
     }
     with duckdb.connect(str(db), read_only=True) as con:

@@ -9,7 +9,16 @@
 from __future__ import annotations
 
 from wirecoder.pipeline import Coder
-from wirecoder.records import Actor, Article, ArticleResult, Dateline, Event, Evidence, Place
+from wirecoder.records import (
+    Actor,
+    Article,
+    ArticleResult,
+    Dateline,
+    Event,
+    Evidence,
+    KnownActor,
+    Place,
+)
 from wirecoder.store import Store
 
 __all__ = [
@@ -20,6 +29,7 @@ __all__ = [
     "Dateline",
     "Event",
     "Evidence",
+    "KnownActor",
     "Place",
     "Store",
 ]

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wirecoder.actors.lexicon import LexiconError
+from wirecoder.cli_actors import actors
 from wirecoder.ingest import MAX_BYTES
 from wirecoder.nlp import ModelNotInstalledError
 from wirecoder.records import Event, Quarantined
@@ -305,6 +306,9 @@ def export(
     except (StoreError, OSError) as exc:
         raise _fail(str(exc)) from exc
     typer.echo(f"wrote {count} records to {out}", err=True)
+
+
+app.command()(actors)  # the actor knowledge base: wirecoder.cli_actors
 
 
 @app.command()

@@ -181,3 +181,28 @@ class EventCluster:
     id: str
     event: Event
     mentions: tuple[Mention, ...]
+
+
+KNOWLEDGE_SOURCES: tuple[str, ...] = ("learned", "user")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """One entry of the corpus actor knowledge base (see ``wirecoder.actors.knowledge``): a
+    person's office for a state or an organisation, and when the corpus saw it.
+
+    A person whose office changes has one entry per office; the office in force at an
+    article's date is the one first seen last on or before that date. ``source`` is
+    ``learned`` (from the articles' explicit titles) or ``user`` (imported; a user's entries
+    for a name replace every learned one for that name).
+    """
+
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-3
+    igo: str | None = None
+    sectors: tuple[str, ...] = ()
+    role: str | None = None
+    first_seen: str | None = None  # ISO date of the first article that gives this office
+    last_seen: str | None = None
+    articles: int = 0  # how many articles give it
+    source: str = "learned"

@@ -2,7 +2,10 @@
 
 :func:`run` reads the inputs, cuts them into batches, has an *engine* code them (this process,
 or Dask workers: ``wirecoder.scaleout``), and writes each coded batch in one transaction as it
-comes back, in input order. Then it clusters the new events (``wirecoder.dedup``).
+comes back, in input order. Then it updates the actor knowledge base, which resolves bare
+names across the corpus (``wirecoder.actors.knowledge_db``), and clusters the new events
+(``wirecoder.dedup``); both passes read the whole store, so the result is the same whatever
+the order or the number of workers.
 
 - An article stored before with the same text is not coded again (a restart after a crash, a
   re-run): it counts as coded, with its stored events.
@@ -20,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from wirecoder.actors.knowledge_db import KnowledgeSummary
+from wirecoder.actors.knowledge_db import update as update_knowledge
 from wirecoder.contract import dumps_line
 from wirecoder.dedup import DedupSummary, dedup
 from wirecoder.detect import LanguageDetector, assign_languages
@@ -80,6 +85,7 @@ class RunSummary:
     events: int = 0
     seconds: float = 0.0
     stored_before: int = 0  # of ``coded``: already stored with the same text, not coded again
+    knowledge: KnowledgeSummary = field(default_factory=KnowledgeSummary)
     dedup: DedupSummary = field(default_factory=DedupSummary)
 
     def line(self) -> str:
@@ -206,8 +212,9 @@ def run(
         )
         if on_batch is not None:
             on_batch(summary)
+    known = update_knowledge(store)  # before dedup: clusters compare the resolved codes
     clustered = dedup(store)
-    return replace(summary, dedup=clustered, seconds=time.perf_counter() - began)
+    return replace(summary, knowledge=known, dedup=clustered, seconds=time.perf_counter() - began)
 
 
 def _write_lines(sink: TextIO, store: Store, batch: Batch, written: list[ArticleResult]) -> None:

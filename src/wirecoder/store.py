@@ -3,7 +3,9 @@
 Tables: ``articles`` (one row per article, with its text and a content hash), ``events``
 (one row per event), ``event_sides`` (an event's ``actor`` and ``recipient``), ``quarantine``
 (records that could not be coded), ``event_clusters`` (each event's cluster: one real-world
-event reported by many articles, filled by ``wirecoder.dedup``), and the view ``events_flat``
+event reported by many articles, filled by ``wirecoder.dedup``), ``known_actors`` and
+``actor_resolutions`` (the actor knowledge base and the sides it resolved, filled by
+``wirecoder.actors.knowledge_db``), and the view ``events_flat``
 (events joined with both sides, for queries and exports). Every value reaches SQL through
 ``?`` parameters.
 """
@@ -72,6 +74,15 @@ CREATE TABLE IF NOT EXISTS quarantine (
 );
 CREATE TABLE IF NOT EXISTS event_clusters (
     event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS known_actors (
+    name VARCHAR NOT NULL, country VARCHAR, igo VARCHAR, sectors VARCHAR[] NOT NULL,
+    role VARCHAR, first_seen VARCHAR, last_seen VARCHAR, articles INTEGER NOT NULL,
+    source VARCHAR NOT NULL CHECK (source IN ('learned', 'user'))
+);
+CREATE TABLE IF NOT EXISTS actor_resolutions (
+    event_id VARCHAR NOT NULL, side VARCHAR NOT NULL, country VARCHAR, igo VARCHAR,
+    sectors VARCHAR[] NOT NULL, role VARCHAR, PRIMARY KEY (event_id, side)
 );
 CREATE VIEW IF NOT EXISTS events_flat AS SELECT * FROM events;
 """
@@ -433,7 +444,7 @@ class Store:
         if not article_ids:
             return
         ids = """(SELECT unnest(from_json(?, '["VARCHAR"]')))"""
-        for table in ("event_sides", "event_clusters"):
+        for table in ("event_sides", "event_clusters", "actor_resolutions"):
             self._con.execute(
                 f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events "
                 f"WHERE article_id IN {ids})",
