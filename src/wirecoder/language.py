@@ -39,6 +39,8 @@ class Grammar:
     historical_tense: str
     historical_aux: frozenset[str]
     personal_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    denials: frozenset[str]
     plural_pronouns: frozenset[str]
     counterparts: frozenset[str]
     portfolio_titles: frozenset[str]
@@ -143,6 +145,8 @@ def _grammar(raw: dict[str, Any]) -> Grammar:
         historical_tense=str(raw.get("historical_tense", "")),
         historical_aux=_words(raw.get("historical_aux")),
         personal_pronouns=_words(raw.get("personal_pronouns")),
+        neuter_pronouns=_words(raw.get("neuter_pronouns")),
+        denials=_words(raw.get("denials")),
         plural_pronouns=_words(raw.get("plural_pronouns")),
         counterparts=_words(raw.get("counterparts")),
         portfolio_titles=_words(raw.get("portfolio_titles")),

@@ -7,8 +7,9 @@ spaCy's English models use ClearNLP labels, where the preposition sits between t
 its noun (``prep`` → ``pobj``). :func:`to_universal` rewrites such a parse in place, once,
 right after parsing, so that every later stage reads one scheme whatever the language:
 
-- ``prep``/``agent`` + ``pobj``: the noun takes the preposition's place (``obl``, ``nmod``,
-  ``obl:agent``), the preposition becomes its ``case``; with a clause (``pcomp``: "accused X
+- ``prep``/``agent`` (or a ``dative`` preposition: "handed over *to* X") + ``pobj``: the noun
+  takes the preposition's place (``obl``, ``nmod``, ``obl:agent``), the preposition becomes its
+  ``case``; with a clause (``pcomp``: "accused X
   *of supplying*"), the clause becomes ``advcl`` and the preposition its ``mark``;
 - ``dobj`` → ``obj``, ``nsubjpass`` → ``nsubj:pass``, ``auxpass`` → ``aux:pass``, ``dative``
   → ``iobj``, ``relcl`` → ``acl:relcl``, ``prt`` → ``compound:prt``, ``neg`` → ``advmod``,
@@ -62,7 +63,7 @@ def to_universal(doc: Doc) -> Doc:
     deps = [t.dep_ for t in doc]
     for token in doc:
         dep = token.dep_
-        if dep in _PREPOSITIONS:
+        if dep in _PREPOSITIONS or (dep == "dative" and token.pos_ == "ADP"):
             _lower_preposition(token.i, heads, deps, doc)
         elif dep == "aux" and token.tag_ == "TO":
             deps[token.i] = "mark"

@@ -32,6 +32,7 @@ class ArticleContext:
     people: list[Actor] = field(default_factory=list)  # every person named, in order
     subjects: list[tuple[Actor, str | None]] = field(default_factory=list)  # with gender
     plural_subjects: list[Actor] = field(default_factory=list)  # for "ils", "elles"
+    coded_subjects: list[Actor] = field(default_factory=list)  # states and bodies, for "it"
     pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
     home: str | None = None  # the country the article is about: sides with no code act for it
@@ -132,6 +133,8 @@ class ActorResolver:
                     if token.dep_.startswith("nsubj"):
                         gender = _gender(token)
                         ctx.subjects.append((actor, gender))
+                if token.dep_.startswith("nsubj"):
+                    ctx.coded_subjects.extend(a for a in self.resolve(token, ctx) if a.code)
                 if token.dep_.startswith("nsubj") and "Plur" in token.morph.get("Number", []):
                     ctx.plural_subjects.extend(a for a in self.resolve(token, ctx) if a.code)
 
@@ -142,6 +145,10 @@ class ActorResolver:
         if token.lower_ in grammar.plural_pronouns and ctx.plural_subjects:
             start = ctx.offset + token.idx
             earlier = ctx.plural_subjects[-1]
+            return replace(earlier, text=token.text, start=start, end=start + len(token))
+        if token.lower_ in grammar.neuter_pronouns and ctx.coded_subjects:
+            start = ctx.offset + token.idx
+            earlier = ctx.coded_subjects[-1]
             return replace(earlier, text=token.text, start=start, end=start + len(token))
         if token.lower_ in grammar.personal_pronouns:
             gender = _gender(token)

@@ -47,7 +47,10 @@ def is_reflexive(verb: Token) -> bool:
 def with_preposition(head: Token, preposition: str) -> list[Token]:
     """The complements of ``head`` introduced by ``preposition`` (``au`` counts as ``à``)."""
     forms = grammar_of(head).forms(preposition)
-    return [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
+    children = [*head.children]
+    for particle in [c for c in children if c.dep_ == "compound:prt"]:
+        children.extend(particle.children)  # "pulled out of Iraq": "of Iraq" under "out"
+    return [c for c in children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
 
 
 def complements(head: Token) -> list[Token]:

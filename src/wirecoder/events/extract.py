@@ -86,9 +86,16 @@ class EventExtractor:
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
         for token in sentence:
-            trigger = lex.nouns.get(token.lemma_.lower())
-            if token.pos_ == "NOUN" and trigger is not None and token.i not in phrase_objects:
-                found.append(Found(trigger, token, token.i, token.i, token))
+            if token.pos_ != "NOUN" or token.i in phrase_objects:
+                continue
+            first, trigger = token.i, lex.nouns.get(token.lemma_.lower())
+            prev = token.doc[token.i - 1] if token.i > sentence.start else None
+            if prev is not None and prev.head == token and prev.dep_ in {"compound", "amod"}:
+                compound = lex.nouns.get(f"{prev.lower_} {token.lemma_.lower()}")
+                if compound is not None:  # "air strike", "hunger strike", "martial law"
+                    first, trigger = prev.i, compound
+            if trigger is not None:
+                found.append(Found(trigger, token, first, token.i, token))
         return _without_contents(found)
 
     def _lemma(self, verb: Token) -> str:
@@ -96,7 +103,7 @@ class EventExtractor:
         lexicon lists (``pull out``, ``call off``)."""
         lemma = self.triggers.verb_lemma(verb.lemma_.lower())
         for child in verb.children:
-            if child.dep_ == "compound:prt":
+            if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.i == verb.i + 1):
                 phrasal = f"{lemma} {child.lower_}"
                 if phrasal in self.triggers.verbs or phrasal in self.triggers.phrase_verbs:
                     return phrasal
@@ -269,8 +276,9 @@ class EventExtractor:
         )
         aux = aux_mode(qualifier)
         type_, mode = trigger.type, trigger.mode
-        if aux == "future" and type_ in self.ontology.future_as:
-            # PLOVER: a visit, aid or withdrawal announced for later is a promise
+        if aux in {"future", "hypothetical"} and type_ in self.ontology.future_as:
+            # PLOVER: a visit, aid or withdrawal announced for later (or offered on a
+            # condition) is a promise; force announced or held over someone is a threat
             type_, mode = self.ontology.future_as[type_], None
         cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
@@ -310,7 +318,10 @@ def _without_contents(found: list[Found]) -> list[Found]:
     kept = []
     for f in found:
         infinitive = "Inf" in args.morph(f.head, "VerbForm")
-        if infinitive and f.head.head.i in heads and f.head.head.i != f.head.i:
+        gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
+            c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
+        )
+        if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
             continue
         kept.append(f)
     return kept

@@ -63,8 +63,11 @@ class ContextLexicon:
 
 def negated(verb: Token) -> bool:
     """``ne … pas/jamais``, ``did not``, ``never``: a negation on the verb itself."""
-    negators = grammar_of(verb).negators
-    return any(c.lower_ in negators for c in verb.children)
+    grammar = grammar_of(verb)
+    if any(c.lower_ in grammar.negators for c in verb.children):
+        return True
+    # "denied that it had recalled its ambassador", "a démenti avoir rappelé": not done
+    return verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in grammar.denials
 
 
 def aux_mode(verb: Token) -> str | None:
