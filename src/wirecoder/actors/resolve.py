@@ -305,10 +305,11 @@ class ActorResolver:
         """The lexicon key ``_match_at`` matched at ``token`` (for per-name data)."""
         doc = token.doc
         stop = min(token.right_edge.i + 1, token.i + self.lexicon.max_words + 1, len(doc))
-        for end in range(stop, token.i, -1):
-            text = key(doc[token.i : end].text)
-            if text in self.lexicon.entries:
-                return text
+        for start in _starts(token):
+            for end in range(stop, token.i, -1):
+                text = key(doc[start:end].text)
+                if text in self.lexicon.entries:
+                    return text
         return key(token.text)
 
     def _match_at(self, token: Token) -> tuple[str, object] | None:
@@ -321,14 +322,7 @@ class ActorResolver:
         doc = token.doc
         lex = self.lexicon
         stop = min(token.right_edge.i + 1, token.i + lex.max_words + 1, len(doc))
-        starts = [token.i]
-        if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
-            starts.insert(0, token.i - 1)  # "premier ministre", "haut représentant"
-        before = token.i - 1  # "United States", "Foreign Minister": compounds before the head
-        while before >= 0 and doc[before].dep_ == "compound" and doc[before].head.i > before:
-            if doc[before].head.i <= token.i:
-                starts.insert(0, before)
-            before -= 1
+        starts = _starts(token)
         demonyms = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
         starts = [i for i in starts if doc[i].lower_ in lex.first_words]
         for skipped in (set(), demonyms):  # "République tchèque" whole, else skip "turc"
@@ -376,8 +370,8 @@ class ActorResolver:
         """
         lex = self.lexicon
         for child in token.children:
-            if child.dep_ in {"amod", "nmod", "appos", "flat", "flat:name"} and (
-                child.pos_ == "ADJ" or child.is_lower
+            if child.dep_ in {"amod", "nmod", "appos", "flat", "flat:name", "compound"} and (
+                child.pos_ == "ADJ" or child.is_lower or child.i < token.i
             ):
                 iso = lex.demonyms.get(child.lower_) or lex.demonyms.get(key(child.lemma_))
                 if iso:
@@ -521,6 +515,28 @@ class ActorResolver:
     def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
         span = self.span(token)
         return {"start": ctx.offset + span.start_char, "end": ctx.offset + span.end_char}
+
+
+def _starts(token: Token) -> list[int]:
+    """Where a lexicon entry ending in ``token``'s phrase may start: the token, an adjective
+    just before it ("premier ministre", "haut représentant"), and the compounds before an
+    English head ("United States", "Foreign Minister", "UN Security Council")."""
+    doc = token.doc
+    starts = [token.i]
+    if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
+        starts.insert(0, token.i - 1)
+    before = token.i - 1
+    while before >= 0:
+        if doc[before].text == "-" and before > 0 and not doc[before - 1].whitespace_:
+            before -= 1  # "Secretary-General" split by the tokenizer: one word
+            if doc[before + 1].whitespace_:
+                break
+        elif doc[before].dep_ != "compound" or doc[before].head.i <= before:
+            break
+        if doc[before].head.i <= token.i or doc[before + 1].text == "-":
+            starts.insert(0, before)
+        before -= 1
+    return starts
 
 
 def _gender(token: Token) -> str | None:
