@@ -14,6 +14,7 @@ Always exits 0: it measures, it does not gate.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             for label in ("first pass", "second pass"):
                 began = time.perf_counter()
                 summary = update(store)
-                print(f"{time.perf_counter() - began:7.2f} s  {label}: {summary}")
+                load = os.getloadavg()[0]
+                print(f"{time.perf_counter() - began:7.2f} s  {label} (load {load:.1f}): {summary}")
     return 0
 
 

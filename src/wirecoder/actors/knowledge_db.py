@@ -17,8 +17,9 @@ A side whose country or organisation changes takes its event out of its cluster,
 cluster's other mentions: run ``wirecoder.dedup.dedup`` after this pass to place them again
 (``wirecoder.run`` and ``wirecoder actors --import`` do).
 
-Running it again changes nothing. User entries (:func:`import_entries`) sit in the same table
-with ``source = 'user'`` and are never rebuilt.
+Running it again changes nothing; it is skipped when the stored articles (ids and content
+hashes) and the user's entries are those the last pass saw (``knowledge_state``). User entries
+(:func:`import_entries`) sit in the same table with ``source = 'user'`` and are never rebuilt.
 """
 
 from __future__ import annotations
@@ -83,6 +84,18 @@ _BARE = " UNION ALL ".join(
     f"AND e.{s}_name IN (SELECT name FROM wirecoder_kb_names))"
     for s in _SIDES
 )
+# What the last pass saw (articles by id and content, the user's entries): the same again
+# means nothing to learn or resolve.
+_STATE_TABLE = (
+    "CREATE TABLE IF NOT EXISTS knowledge_state (fingerprint VARCHAR NOT NULL, "
+    "learned INTEGER NOT NULL, users INTEGER NOT NULL, resolved INTEGER NOT NULL, "
+    "changed INTEGER NOT NULL)"
+)
+_FINGERPRINT = (
+    "SELECT (SELECT count(*) || ':' || coalesce(sum(hash(id, content_hash)), 0) FROM articles)"
+    " || '/' || (SELECT count(*) || ':' || coalesce(sum(hash(name, country, igo, sectors, role, "
+    "first_seen, last_seen, articles)), 0) FROM known_actors WHERE source = 'user')"
+)
 _ENTRIES = (
     "SELECT name, country, igo, sectors, role, first_seen, last_seen, articles, source "
     "FROM known_actors"
@@ -111,9 +124,16 @@ class ImportSummary:
 
 
 def update(store: Store) -> KnowledgeSummary:
-    """Learn from the stored sides and resolve bare names, in one transaction."""
+    """Learn from the stored sides and resolve bare names, in one transaction; skipped when
+    the stored articles and the user's entries are those the last pass saw."""
     _check_writable(store, "update its actor knowledge base")
     with closing(store.cursor()) as cur, _transaction(cur, store, "update"):
+        cur.execute(_STATE_TABLE)
+        [(fingerprint,)] = cur.execute(_FINGERPRINT).fetchall()
+        last = cur.execute("SELECT * FROM knowledge_state WHERE fingerprint = ?", [fingerprint])
+        seen = last.fetchall()
+        if seen:
+            return KnowledgeSummary(*seen[0][1:])
         rows = cur.execute(_SIGHTINGS).fetchall()
         learned = learn(
             Sighting(n, r, c, i, tuple(s), tuple(a), first, last)
@@ -127,6 +147,11 @@ def update(store: Store) -> KnowledgeSummary:
         plan = _resolve(cur, base)
         cur.unregister("wirecoder_kb_names")
         _apply(cur, plan)
+        cur.execute("DELETE FROM knowledge_state")
+        cur.execute(
+            "INSERT INTO knowledge_state VALUES (?, ?, ?, ?, 0)",
+            [fingerprint, len(learned), len(users), plan.resolved],
+        )
     return KnowledgeSummary(
         learned=len(learned), user=len(users), resolved=plan.resolved, changed=len(plan.changes)
     )
