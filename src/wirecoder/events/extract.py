@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# who acts when an attack names no attacker: unidentified armed forces (PLOVER sector UAF)
+_UNNAMED = {"ASSAULT": ("UAF",)}
+
 # types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
@@ -171,12 +174,14 @@ class EventExtractor:
             actors = self._slot(found, slot, ctx)
             if actors:
                 break
-        if not actors and found.trigger.implicit and ctx.home:
-            # "quatre personnes ont été arrêtées": the police of the country acted
+        implicit = found.trigger.implicit
+        if not implicit and found.trigger.kind == "verb":  # a noun's sides are its own words
+            implicit = _UNNAMED.get(found.trigger.type, ())
+        if not actors and implicit and ctx.home:
+            # "quatre personnes ont été arrêtées": the police of the country acted; "a car
+            # bomb killed three": unidentified armed men of the country (as the gold codes)
             at = ctx.offset + found.head.idx
-            actors = [
-                Actor(text="", country=ctx.home, sectors=found.trigger.implicit, start=at, end=at)
-            ]
+            actors = [Actor(text="", country=ctx.home, sectors=implicit, start=at, end=at)]
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx)
