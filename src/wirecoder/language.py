@@ -30,6 +30,8 @@ class Grammar:
     possessor: frozenset[str]
     posting: frozenset[str]
     locative: frozenset[str]
+    dative: frozenset[str]
+    quantities: frozenset[str]
     country_joiners: tuple[str, ...]
     negators: frozenset[str]
     reflexives: frozenset[str]
@@ -136,6 +138,8 @@ def _grammar(raw: dict[str, Any]) -> Grammar:
         possessor=_words(raw.get("possessor")),
         posting=_words(raw.get("posting")),
         locative=_words(raw.get("locative")),
+        dative=_words(raw.get("dative")),
+        quantities=_words(raw.get("quantities")),
         country_joiners=tuple(str(w) for w in raw.get("country_joiners") or ()),
         negators=_words(raw.get("negators")),
         reflexives=_words(raw.get("reflexives")),

@@ -65,6 +65,10 @@ class ActorResolver:
         if token.i in ctx.cache:
             return ctx.cache[token.i]
         ctx.cache[token.i] = []  # guards against cycles in odd parses
+        counted = self._counted(token)
+        if counted is not None:  # "thousands of students", "des milliers de manifestants"
+            ctx.cache[token.i] = self.resolve(counted, ctx)
+            return ctx.cache[token.i]
         found = self._resolve_one(token, ctx)
         actors = [found] if found else []
         if found is not None:  # "les polices française et espagnole": one side per country
@@ -77,6 +81,15 @@ class ActorResolver:
             actors = [a if a.code or not known else replace(a, country=known) for a in actors]
         ctx.cache[token.i] = actors
         return actors
+
+    def _counted(self, token: Token) -> Token | None:
+        """The people a number or crowd noun counts (``thousands of students``)."""
+        if token.lemma_.lower() not in self.grammar.quantities:
+            return None
+        for child in token.children:
+            if child.dep_ == "nmod" and self._case(child) in self.grammar.possessor:
+                return child
+        return None
 
     def _more_demonyms(self, token: Token) -> list[str]:
         codes = []

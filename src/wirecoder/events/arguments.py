@@ -50,7 +50,10 @@ def with_preposition(head: Token, preposition: str) -> list[Token]:
     children = [*head.children]
     for particle in [c for c in children if c.dep_ == "compound:prt"]:
         children.extend(particle.children)  # "pulled out of Iraq": "of Iraq" under "out"
-    return [c for c in children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
+    found = [c for c in children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
+    if preposition in grammar_of(head).dative:  # "gave Kenya a loan": Kenya is "to Kenya"
+        found += [c for c in children if c.dep_ == "iobj" and case_of(c) is None]
+    return found
 
 
 def complements(head: Token) -> list[Token]:
