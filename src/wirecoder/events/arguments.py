@@ -136,6 +136,20 @@ def content_arguments(verb: Token) -> list[Token]:
     return found
 
 
+_NOT_BELOW = {"conj", "parataxis", "punct", "cc", "nsubj", "nsubj:pass", "csubj"}
+
+
+def nouns_below(head: Token, depth: int = 4) -> list[Token]:
+    """The nouns of a trigger's own clause, nearest first (breadth-first, a few levels), not
+    its subject's, nor those of a coordinated or parenthetical clause."""
+    found: list[Token] = []
+    level = [c for c in head.children if c.dep_ not in _NOT_BELOW]
+    for _ in range(depth):
+        found.extend(t for t in level if t.pos_ in {"NOUN", "PROPN"})
+        level = [c for t in level for c in t.children if c.dep_ not in {"conj", "punct", "cc"}]
+    return found
+
+
 def places(verb: Token) -> list[Token]:
     """Complements of ``verb`` introduced by a locative preposition (``in``, ``à``, ``en``)."""
     where = grammar_of(verb).locative

@@ -233,6 +233,24 @@ class EventExtractor:
                     return Actor(text="", country=side.country, sectors=sectors, start=at, end=at)
         return None
 
+    def _named_below(self, found: Found, actor: Actor, ctx: ArticleContext) -> Actor | None:
+        """Another state or body named inside the act's own clause (``rejected calls by the
+        UN secretary-general to ...``, ``protested against the United States' policies``):
+        the act is aimed at it rather than at the actor's own country."""
+        for token in args.nouns_below(found.head):
+            for side in self.resolver.resolve(token, ctx):
+                if side.code and side.code != actor.code and side.end > 0:
+                    at = ctx.offset + found.head.idx
+                    return Actor(
+                        text="",
+                        country=side.country,
+                        igo=side.igo,
+                        sectors=side.sectors or ("GOV",),
+                        start=at,
+                        end=at,
+                    )
+        return None
+
     def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """An act aimed at no one named is aimed at the country the story is about.
 
@@ -244,7 +262,7 @@ class EventExtractor:
         trigger = found.trigger
         if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
             return None
-        place = self._place_target(found, actor, ctx)
+        place = self._place_target(found, actor, ctx) or self._named_below(found, actor, ctx)
         if place is not None:
             return place
         target = ctx.home
