@@ -67,9 +67,10 @@ class EventExtractor:
         lex = self.triggers
         found: list[Found] = []
         phrase_objects: set[int] = set()
-        for token in sentence:
-            lemma = lex.verb_lemma(token.lemma_.lower())
+        tokens = self.resolver.tokens(sentence)
+        for token in tokens:
             if token.pos_ == "VERB":
+                lemma = lex.verb_lemma(token.lemma_.lower())
                 phrase = self._phrase(token)
                 if phrase is not None:
                     found.append(phrase)
@@ -82,9 +83,11 @@ class EventExtractor:
                 before += [c.i for c in token.children if c.lower_ in {"se", "s'", "ne", "n'"}]
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
-        for token in sentence:
+        for token in tokens:
+            if token.pos_ != "NOUN":
+                continue
             trigger = lex.nouns.get(token.lemma_.lower())
-            if token.pos_ == "NOUN" and trigger is not None and token.i not in phrase_objects:
+            if trigger is not None and token.i not in phrase_objects:
                 found.append(Found(trigger, token, token.i, token.i, token))
         return _without_contents(found)
 
