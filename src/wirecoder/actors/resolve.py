@@ -518,16 +518,17 @@ class ActorResolver:
         )
         table = self.table(token.doc)
         kept = [token.i]
-        for child in self._children(token):
-            if child.dep_ in _LEFT_OUT or child.dep_ == "case":
+        for child in table.children[token.i]:
+            dep = child.dep_
+            if dep in _LEFT_OUT or dep == "case":
                 continue
-            if named and child.dep_ not in {"det", "flat:name", "flat", "amod"}:
+            if named and dep not in {"det", "flat:name", "flat", "amod"}:
                 continue
-            case = self._case(child)
-            foreign = child.dep_ == "nmod" and case and case not in _POSSESSOR_CASES
-            if foreign and (child.pos_ != "PROPN" or case not in _POSTING_CASES):
+            case = table.case[child.i]
+            foreign = dep == "nmod" and case and case not in _POSSESSOR_CASES
+            if foreign and (table.pos[child.i] != "PROPN" or case not in _POSTING_CASES):
                 continue  # keep "au Pakistan"; not "à cette occasion", "dans le comté"
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
+            if dep == "appos" and table.pos[child.i] == "NOUN" and child.i > token.i:
                 continue  # "le général X, président du comité…": keep the first description
             kept.extend(subtree(table, child.i))
         kept = [i for i in kept if not table.is_space[i]]

@@ -23,7 +23,7 @@ class DocTable:
     """The columns of one document the actor rules read, and their per-token memos."""
 
     __slots__ = (
-        *("case", "children", "doc", "idx", "is_punct", "is_space", "matches", "phrases"),
+        *("case", "children", "doc", "idx", "is_punct", "is_space", "kids", "matches", "phrases"),
         *("pos", "spans", "text", "text_ws", "tokens", "whole"),
     )
 
@@ -47,12 +47,14 @@ class DocTable:
         self.is_punct: list[bool] = [bool(row[6]) for row in rows]
         # token.children in spaCy's order (ascending), and the first "case" child's word
         self.children: list[list[Token]] = [[] for _ in range(size)]
+        self.kids: list[list[int]] = [[] for _ in range(size)]  # the same, as indices
         self.case: list[str | None] = [None] * size
         case = doc.vocab.strings["case"]
         for i, row in enumerate(rows):
             head = i + row[0]  # HEAD is relative
             if head != i:
                 self.children[head].append(self.tokens[i])
+                self.kids[head].append(i)
                 if self.case[head] is None and row[4] == case:
                     self.case[head] = self.tokens[i].lower_
         self.matches: dict[int, tuple[str, object] | None] = {}  # token index → _match_at
@@ -62,10 +64,11 @@ class DocTable:
 
 def subtree(table: DocTable, i: int) -> list[int]:
     """The indices of ``token.subtree`` (in no particular order), from the table's children."""
+    kids = table.kids
     found = []
     stack = [i]
     while stack:
         j = stack.pop()
         found.append(j)
-        stack.extend(t.i for t in table.children[j])
+        stack.extend(kids[j])
     return found
