@@ -171,12 +171,20 @@ def run(
     sink: TextIO | None = None,
     on_batch: Callable[[RunSummary], None] | None = None,
     on_quarantine: Callable[[Quarantined], None] | None = None,
+    ahead: int | None = None,
 ) -> RunSummary:
-    """Code ``paths`` into ``store`` with ``engine``; write contract lines to ``sink``."""
+    """Code ``paths`` into ``store`` with ``engine``; write contract lines to ``sink``.
+
+    ``ahead``: how many records a reader thread may read ahead of the coding (default four
+    batches; 0 reads in this thread, between batches).
+    """
     began = time.perf_counter()
-    items = read_ahead(
-        read_paths(paths, lang=lang, stdin=stdin, max_bytes=max_bytes), 4 * batch_size
+    items: Iterable[Article | Quarantined] = read_paths(
+        paths, lang=lang, stdin=stdin, max_bytes=max_bytes
     )
+    ahead = 4 * batch_size if ahead is None else ahead
+    if ahead > 0:
+        items = read_ahead(items, ahead)
 
     def pending() -> Iterator[Batch]:
         for batch in batches(items, batch_size):
