@@ -87,20 +87,30 @@ def throughput(args: argparse.Namespace) -> None:
         coder = Coder(lang="fr")
         list(nlp.pipe(texts[:8]))
         list(coder.code_many(texts[:8]))
-        bare_times, full_times = [], []
+        bare_times, full_times, bare_cpu, full_cpu = [], [], [], []
         for n in range(args.rounds):
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             for _ in nlp.pipe(texts, batch_size=32):
                 pass
             bare_times.append(time.perf_counter() - began)
+            bare_cpu.append(time.process_time() - cpu)
+            cpu = time.process_time()
             with Store(Path(tmp) / f"run{n}.duckdb") as store:
-                summary = run([folder], store, local_engine(coder), lang="fr")
+                summary = run([folder], store, local_engine(coder), lang="fr", ahead=args.ahead)
+            full_cpu.append(time.process_time() - cpu)
             full_times.append(summary.seconds)
-            print(f"round {n}: bare {bare_times[-1]:.2f} s, pipeline {summary.seconds:.2f} s")
+            print(
+                f"round {n}: bare {bare_times[-1]:.2f} s (CPU {bare_cpu[-1]:.2f} s), "
+                f"pipeline {summary.seconds:.2f} s (CPU {full_cpu[-1]:.2f} s); {load_info()}"
+            )
         b, f = statistics.median(bare_times), statistics.median(full_times)
         print(f"bare nlp.pipe: {len(texts) / b:.1f} articles/s ({words(texts) / b:.0f} words/s)")
         print(f"pipeline:      {len(texts) / f:.1f} articles/s ({words(texts) / f:.0f} words/s)")
         print(f"ratio pipeline/bare: {b / f:.3f} (target >= 0.85); {load_info()}")
+        # CPU seconds of the whole process (every thread): the work done, whatever the load;
+        # a ratio above the wall-clock one means threads overlapped on a second core.
+        cpu_ratio = statistics.median(bare_cpu) / statistics.median(full_cpu)
+        print(f"CPU-time ratio pipeline/bare: {cpu_ratio:.3f}")
 
 
 def _bare_process(texts: list[str], go: Path) -> subprocess.Popen[str]:
@@ -283,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--rounds", type=int, default=3)
         p.add_argument("--batch-size", type=int, default=32)
         p.add_argument("--top", type=int, default=0, help="profile: also the top N functions")
+        p.add_argument(
+            "--ahead", type=int, default=None, help="records read ahead in a thread (0: none)"
+        )
     worker = sub.add_parser("bare-worker")
     worker.add_argument("data")
     worker.add_argument("go")

@@ -12,6 +12,7 @@ Always exits 0: it measures, it does not gate (the target is < 0.2 s each).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -162,9 +163,19 @@ def main(argv: list[str] | None = None) -> int:
         generate(db, args.events)
         print(f"generated {args.events} events in {time.perf_counter() - began:.1f} s")
     with Store(db, read_only=True) as store:
-        print(f"store: {store.stats()}")
+        one, five, _ = os.getloadavg()
+        print(f"store: {store.stats()}; load average {one:.1f} (1 min), {five:.1f} (5 min)")
         cases: dict[str, Callable[[], object]] = {
-            "query.dyad(AZE, PAK, by=month)": lambda: query.dyad(store, "AZE", "PAK"),
+            "query.dyad(AZE, PAK, by=month) (clusters, the default)": (
+                lambda: query.dyad(store, "AZE", "PAK")
+            ),
+            "query.dyad(AZE, PAK, by=month, unit=mentions)": (
+                lambda: query.dyad(store, "AZE", "PAK", unit="mentions")
+            ),
+            "query.top_dyads(limit=20) (clusters)": lambda: query.top_dyads(store),
+            "query.stats() (clusters)": lambda: query.stats(store),
+            "query.actor(AZE) (clusters)": lambda: query.actor(store, "AZE"),
+            "query.map_points(actor=AZE) (clusters)": lambda: query.map_points(store, actor="AZE"),
             "query.search_events(actor=AZE, recipient=PAK, since=2020-01-01, limit=50)": (
                 lambda: query.search_events(
                     store, actor="AZE", recipient="PAK", since="2020-01-01", limit=50

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirecoder.records import Article, ArticleResult, Dateline, Quarantined
-from wirecoder.run import batches, code_batch, local_engine, run, write_batch
+from wirecoder.run import batches, code_batch, local_engine, read_ahead, run, write_batch
 from wirecoder.shards import read_shard, write_shard
 from wirecoder.store import Store
 
@@ -110,3 +111,35 @@ def test_run_shard_keeps_floats_and_nones(tmp_path: Path, text: str) -> None:
     base = result("a")
     exact = replace(base, article=replace(base.article, text=text, date=None, url=None))
     assert read_shard(write_shard(tmp_path / "s.parquet", [exact], [])) == ([exact], [])
+
+
+@pytest.mark.parametrize("ahead", [1, 3, 100])
+def test_run_read_ahead_keeps_order_and_raises_in_place(ahead: int) -> None:
+    def items() -> Iterator[int]:
+        yield from range(10)
+        raise ValueError("unreadable input")
+
+    got: list[int] = []
+    with pytest.raises(ValueError, match="unreadable input"):
+        for item in read_ahead(items(), ahead):
+            got.append(item)
+    assert got == list(range(10))
+
+
+@pytest.mark.parametrize("ahead", [1, 4])
+def test_run_read_ahead_stops_with_its_consumer(ahead: int) -> None:
+    produced: list[int] = []
+
+    def items() -> Iterator[int]:
+        for n in range(10_000):
+            produced.append(n)
+            yield n
+
+    reader = read_ahead(items(), ahead)
+    assert [next(reader) for _ in range(3)] == [0, 1, 2]
+    reader.close()  # the consumer stops: the thread ends at its next item
+    threads = [t for t in threading.enumerate() if t.name == "wirecoder-reader"]
+    for thread in threads:
+        thread.join(timeout=10)
+    assert not any(t.is_alive() for t in threads)
+    assert len(produced) < 10_000

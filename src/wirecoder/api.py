@@ -25,6 +25,7 @@ from wirecoder import query
 from wirecoder.schemas import (
     ActorListOut,
     ActorProfileOut,
+    CountUnit,
     DyadOut,
     ErrorOut,
     EventDetailOut,
@@ -59,6 +60,10 @@ Day = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date, year-
 Text = Annotated[str | None, Query(max_length=200, description="Words to find, ignoring case")]
 Limit = Annotated[int, Query(ge=0, le=_MAX_INT, description="Page size, capped at 1000")]
 Offset = Annotated[int, Query(ge=0, le=_MAX_INT)]
+Counted = Annotated[
+    CountUnit,
+    Query(description="Count real-world events (clusters, the default) or every mention"),
+]
 
 router = APIRouter(
     prefix="/api",
@@ -104,29 +109,38 @@ def get_event(store: StoreDep, event_id: str) -> EventDetailOut:
 
 
 @router.get("/dyads/{a}/{b}", response_model=DyadOut)
-def get_dyad(store: StoreDep, a: str, b: str, by: Period = Period.month) -> DyadOut:
+def get_dyad(
+    store: StoreDep, a: str, b: str, by: Period = Period.month, unit: Counted = CountUnit.clusters
+) -> DyadOut:
     """Events between two sides per period, both directions: types, QuadClass, Goldstein."""
-    return DyadOut.model_validate(query.dyad(store, a, b, by=by.value))
+    return DyadOut.model_validate(query.dyad(store, a, b, by=by.value, unit=unit.value))
 
 
 @router.get("/actors", response_model=ActorListOut)
 def list_actors(
-    store: StoreDep, q: Text = None, limit: Limit = 50, offset: Offset = 0
+    store: StoreDep,
+    q: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    unit: Counted = CountUnit.clusters,
 ) -> ActorListOut:
     """Names and codes of event sides containing ``q``, most events first."""
-    return ActorListOut.model_validate(query.actors(store, q, limit=limit, offset=offset))
+    found = query.actors(store, q, limit=limit, offset=offset, unit=unit.value)
+    return ActorListOut.model_validate(found)
 
 
 @router.get("/actors/{name:path}", response_model=ActorProfileOut)
-def get_actor(store: StoreDep, name: str, limit: Limit = 50) -> ActorProfileOut:
+def get_actor(
+    store: StoreDep, name: str, limit: Limit = 50, unit: Counted = CountUnit.clusters
+) -> ActorProfileOut:
     """An actor's roles over time, partners, and latest events as actor and as recipient."""
-    return ActorProfileOut.model_validate(query.actor(store, name, limit=limit))
+    return ActorProfileOut.model_validate(query.actor(store, name, limit=limit, unit=unit.value))
 
 
 @router.get("/stats", response_model=StatsOut)
-def get_stats(store: StoreDep) -> StatsOut:
+def get_stats(store: StoreDep, unit: Counted = CountUnit.clusters) -> StatsOut:
     """What the store holds: counts, date range, events by type and QuadClass."""
-    return StatsOut.model_validate(query.stats(store))
+    return StatsOut.model_validate(query.stats(store, unit=unit.value))
 
 
 @router.get("/map", response_model=MapOut)
@@ -139,6 +153,7 @@ def get_map(
     until: Day = None,
     q: Text = None,
     limit: Limit = 1000,
+    unit: Counted = CountUnit.clusters,
 ) -> MapOut:
     """Places of the matching events that have coordinates, with event counts."""
     points = query.map_points(
@@ -150,6 +165,7 @@ def get_map(
         until=until,
         q=q,
         limit=limit,
+        unit=unit.value,
     )
     return MapOut.model_validate({"points": points})
 

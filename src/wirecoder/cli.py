@@ -346,13 +346,20 @@ def dyad(
     by: Annotated[Period, typer.Option("--by", help="Period length.")] = Period.month,
     db: DbOption = DEFAULT_DB,
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the chart here.")] = None,
+    mentions: Annotated[
+        bool,
+        typer.Option(
+            "--mentions", help="Count every article's mention, not each real-world event once."
+        ),
+    ] = False,
 ) -> None:
     """Events between two sides per period, both ways, with sparklines; --plot FILE.png."""
     from wirecoder import plots, query
 
     try:
         with Store(db, read_only=True) as store:
-            series = query.dyad(store, a, b, by=by.value)
+            unit: query.Unit = "mentions" if mentions else "clusters"
+            series = query.dyad(store, a, b, by=by.value, unit=unit)
     except (StoreError, query.QueryError) as exc:
         raise _fail(str(exc)) from exc
     Console(width=160).print(plots.dyad_table(series))

@@ -114,7 +114,8 @@ class Polyglot:
 
 def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> ArticleResult:
     """The events of one parsed article body."""
-    ctx = ArticleContext(offset=dateline.body_start, text=doc.text)
+    table = coder.extractor.resolver.table(doc)
+    ctx = ArticleContext(offset=dateline.body_start, text=table.whole)
     dateline_country = dateline.location.country if dateline.location else None
     ctx.mentions = coder.extractor.resolver.country_counts(doc)
     ctx.home = coder.extractor.resolver.home_country(ctx.mentions, dateline_country)
@@ -150,12 +151,13 @@ def place_mentions(
     not know is dropped.
     """
     spans = {(e.start, e.end): True for e in doc.ents if e.label_ in _PLACE_LABELS}
-    for token in doc[:-1]:
-        if token.pos_ == "ADP" and doc[token.i + 1].pos_ == "PROPN":
-            end = token.i + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN":
+    pos = coder.extractor.resolver.table(doc).pos  # read once: doc[i] makes a new Token
+    for i in range(len(pos) - 1):
+        if pos[i] == "ADP" and pos[i + 1] == "PROPN":
+            end = i + 1
+            while end < len(pos) and pos[end] == "PROPN":
                 end += 1
-            spans.setdefault((token.i + 1, end), False)
+            spans.setdefault((i + 1, end), False)
     mentions = []
     for (first, last), entity in sorted(spans.items()):
         start = dateline.body_start + doc[first].idx

@@ -32,6 +32,13 @@ class Order(StrEnum):
     desc = "desc"
 
 
+class CountUnit(StrEnum):
+    """What counts count: real-world events (clusters of mentions) or every article's mention."""
+
+    clusters = "clusters"
+    mentions = "mentions"
+
+
 class Period(StrEnum):
     month = "month"
     week = "week"
@@ -194,6 +201,7 @@ class StatsOut(_Out):
     by_type: dict[str, int]
     by_quad_class: QuadCountsOut
     languages: dict[str, int]
+    mentions: int
 
 
 class MapPointOut(_Out):

@@ -24,6 +24,7 @@ class LexiconError(ValueError):
     """A lexicon file is missing or malformed; the message names the file and the entry."""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words and phrases come back all the time
 def _key(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").lower().split())
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
+from wirecoder.actors.table import DocTable, subtree
 from wirecoder.language import Grammar, Language
 from wirecoder.records import Actor
 
@@ -57,6 +58,36 @@ class ActorResolver:
     def __init__(self, lexicon: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.grammar: Grammar = Language.load(lexicon.lang).grammar
+        self._table: DocTable | None = None
+
+    def table(self, doc: Doc) -> DocTable:
+        """``doc`` read once into lists (:mod:`wirecoder.actors.table`); the last document's
+        table is kept, as articles are coded one at a time."""
+        table = self._table
+        if table is None or table.doc is not doc:
+            table = self._table = DocTable(doc)
+        return table
+
+    def tokens(self, span: Span) -> list[Token]:
+        """The tokens of ``span`` (a sentence), made once per document."""
+        return self.table(span.doc).tokens[span.start : span.end]
+
+    def _phrase(self, token: Token) -> tuple[str, int, int]:
+        """``span(token)``'s text, start_char and end_char (in the parsed body), read off the
+        document's table instead of making a Token per word of the span."""
+        table = self.table(token.doc)
+        found = table.phrases.get(token.i)
+        if found is None:
+            span = self.span(token)
+            last = span.end - 1
+            text = "".join(table.text_ws[span.start : last]) + table.text[last]
+            end_char = table.idx[last] + len(table.text[last])
+            found = table.phrases[token.i] = (text, table.idx[span.start], end_char)
+        return found
+
+    def _children(self, token: Token) -> list[Token]:
+        """``token.children``, read once per document."""
+        return self.table(token.doc).children[token.i]
 
     # -- public ---------------------------------------------------------------------------
 
@@ -73,7 +104,7 @@ class ActorResolver:
         actors = [found] if found else []
         if found is not None:  # "les polices française et espagnole": one side per country
             actors.extend(replace(found, country=c) for c in self._more_demonyms(token))
-        for conj in token.children:
+        for conj in self._children(token):
             if conj.dep_ == "conj" and conj.pos_ in _NOUNS:
                 actors.extend(self.resolve(conj, ctx))
         if len(actors) > 1:  # "le peuple et le gouvernement pakistanais": share the country
@@ -93,9 +124,9 @@ class ActorResolver:
 
     def _more_demonyms(self, token: Token) -> list[str]:
         codes = []
-        for child in token.children:
+        for child in self._children(token):
             if child.dep_ == "amod" and child.lower_ in self.lexicon.demonyms:
-                for conj in child.children:
+                for conj in self._children(child):
                     iso = self.lexicon.demonyms.get(conj.lower_)
                     if conj.dep_ == "conj" and iso:
                         codes.append(iso)
@@ -104,7 +135,7 @@ class ActorResolver:
     def country_counts(self, doc: Doc) -> dict[str, int]:
         """How often each state is named in a text (names, capitals, demonyms)."""
         counts: dict[str, int] = {}
-        for token in doc:
+        for token in self.table(doc).tokens:
             if token.pos_ in {"PROPN", "ADJ", "NOUN"}:
                 match = self._match_at(token)
                 if match and match[0] in {"country", "capital", "demonym"}:
@@ -134,7 +165,7 @@ class ActorResolver:
 
     def register(self, tokens: Span, ctx: ArticleContext) -> None:
         """Read every noun phrase of a sentence in order, learning names and people."""
-        for token in tokens:
+        for token in self.tokens(tokens):
             if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"flat:name", "fixed"}:
                 for actor in self.resolve(token, ctx):
                     if actor.country:
@@ -180,7 +211,8 @@ class ActorResolver:
             start = ctx.offset + token.idx
             return replace(known, text=token.text, start=start, end=start + len(token))
         span = self.span(token)
-        phrase = key(span.text)
+        span_text = self._phrase(token)[0]
+        phrase = key(span_text)
         if phrase in lex.groups or key(f"{token.lower_}") in lex.groups:
             return None  # groups resolve at event level (see group_members)
         country = igo = name = role = None
@@ -205,16 +237,19 @@ class ActorResolver:
             name, office = self._untitled(self._name(token, ctx))
             if office is not None and role is None:  # "President Barack Obama" as one entity
                 role, sectors = office.text, sectors or office.sectors
-        dependents = list(token.children)
+        dependents = list(self._children(token))
         if token.pos_ == "PROPN":  # "Hina Rabbani Khar, ministre…": the title may hang on "Khar"
-            name_tokens = {c.i for c in token.children if c.dep_.startswith("flat")}
+            name_tokens = {c.i for c in self._children(token) if c.dep_.startswith("flat")}
             for start, end, _ in ctx.persons(token.doc):
                 if start <= token.i < end:
                     name_tokens |= set(range(start, end))
             name_tokens.discard(token.i)
             doc = token.doc
             dependents += [
-                g for i in sorted(name_tokens) for g in doc[i].children if g.i not in name_tokens
+                g
+                for i in sorted(name_tokens)
+                for g in self._children(doc[i])
+                if g.i not in name_tokens
             ]
         for child in dependents:
             apposed = child.dep_ in {"appos", "flat:name", "flat"}
@@ -247,7 +282,7 @@ class ActorResolver:
             other = self._other_party(ctx)  # "son interlocuteur": the one the subject met
             if other is not None:
                 at = self._offsets(token, ctx)
-                return replace(other, text=span.text, start=at["start"], end=at["end"])
+                return replace(other, text=span_text, start=at["start"], end=at["end"])
         if role in grammar.counterparts and ctx.subjects and ctx.subjects[-1][0].role:
             counterpart = ctx.subjects[-1][0]  # "son homologue": the same office, elsewhere
             role, sectors = counterpart.role, counterpart.sectors
@@ -255,7 +290,7 @@ class ActorResolver:
             country, igo, inherited = self._modifier_code(token, depth=0)
             sectors = sectors or inherited
         actor = Actor(
-            text=span.text,
+            text=span_text,
             name=name,
             country=country,
             igo=igo,
@@ -317,10 +352,11 @@ class ActorResolver:
     def _matched_text(self, token: Token) -> str:
         """The lexicon key ``_match_at`` matched at ``token`` (for per-name data)."""
         doc = token.doc
+        text_ws = self.table(doc).text_ws
         stop = min(token.right_edge.i + 1, token.i + self.lexicon.max_words + 1, len(doc))
         for start in _starts(token):
             for end in range(stop, token.i, -1):
-                text = key(doc[start:end].text)
+                text = key("".join(text_ws[start:end]))  # the span's text, less its last blank
                 if text in self.lexicon.entries:
                     return text
         return key(token.text)
@@ -330,19 +366,31 @@ class ActorResolver:
 
         A demonym between the parts of a title is skipped (``le ministre turc de la Défense``
         is a ``ministre de la défense``), and a hyphenated title falls back on its parts
-        (``colonel-général``).
+        (``colonel-général``). Computed once per token and document.
         """
+        matches = self.table(token.doc).matches
+        if token.i not in matches:
+            matches[token.i] = self._match_at_uncached(token)
+        return matches[token.i]
+
+    def _match_at_uncached(self, token: Token) -> tuple[str, object] | None:
         doc = token.doc
         lex = self.lexicon
+        text_ws = self.table(doc).text_ws
         stop = min(token.right_edge.i + 1, token.i + lex.max_words + 1, len(doc))
         starts = _starts(token)
-        demonyms = {c.i for c in token.children if c.i > token.i and c.lower_ in lex.demonyms}
+        demonyms = {
+            c.i for c in self._children(token) if c.i > token.i and c.lower_ in lex.demonyms
+        }
         starts = [i for i in starts if doc[i].lower_ in lex.first_words]
-        for skipped in (set(), demonyms):  # "République tchèque" whole, else skip "turc"
+        skips: list[set[int]] = [set(), demonyms] if demonyms else [set()]
+        for skipped in skips:  # "République tchèque" whole, else skip "turc"
             for start in starts:
                 for end in range(stop, token.i, -1):
-                    words = [t for t in doc[start:end] if t.i not in skipped]
-                    text = "".join(t.text_with_ws for t in words)
+                    if skipped:
+                        text = "".join(text_ws[i] for i in range(start, end) if i not in skipped)
+                    else:
+                        text = "".join(text_ws[start:end])
                     found = lex.find(text)
                     if found is not None:
                         return found
@@ -382,7 +430,7 @@ class ActorResolver:
         Pakistan``, ``contre l'Azerbaïdjan``) name a place or a target, not the side.
         """
         lex = self.lexicon
-        for child in token.children:
+        for child in self._children(token):
             if child.dep_ in {"amod", "nmod", "appos", "flat", "flat:name", "compound"} and (
                 child.pos_ == "ADJ" or child.is_lower or child.i < token.i
             ):
@@ -391,7 +439,7 @@ class ActorResolver:
                     return iso, None, ()
         nested = [
             c
-            for c in token.children
+            for c in self._children(token)
             if (c.dep_ in {"nmod", "obl:mod"} and self._case(c) in self.grammar.possessor)
             or (c.dep_ in {"amod", "nmod"} and c.pos_ == "NOUN" and not self._case(c))
             or (c.dep_ in {"nmod", "compound"} and c.i < token.i and not self._case(c))
@@ -411,12 +459,9 @@ class ActorResolver:
                     return country, igo, sectors
         return None, None, ()
 
-    @staticmethod
-    def _case(token: Token) -> str | None:
-        for child in token.children:
-            if child.dep_ == "case":
-                return child.lower_
-        return None
+    def _case(self, token: Token) -> str | None:
+        """The word of the first ``case`` dependent (``de``, ``au``), read once per document."""
+        return self.table(token.doc).case[token.i]
 
     @staticmethod
     def _other_party(ctx: ArticleContext) -> Actor | None:
@@ -440,7 +485,7 @@ class ActorResolver:
         """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
         if role not in self.grammar.portfolio_titles:
             return role
-        for child in token.children:
+        for child in self._children(token):
             if child.dep_ != "nmod" or child.pos_ != "NOUN":
                 continue
             if self._case(child) not in self.grammar.possessor:
@@ -462,18 +507,18 @@ class ActorResolver:
         after its head, or right after it."""
         doc = span.doc
         known_words = self.lexicon.entries
-        reach = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        table = self.table(doc)
+        texts, pos, size = table.text, table.pos, len(table.text)
+        reach = span.end + 1 if span.end < size and texts[span.end] == "," else span.end
         for start, _, text in ctx.persons(doc):
             if token.i < start <= reach:
                 return text
         # no entity: two or more capitalised words that name nothing in the lexicon
         i = token.i + 1
-        while i <= min(span.end, len(doc) - 1):
+        while i <= min(span.end, size - 1):
             run = i
-            while (
-                run < len(doc) and doc[run].pos_ in {"PROPN", "X"} and doc[run].text[:1].isupper()
-            ):
-                if key(doc[run].text) in known_words:
+            while run < size and pos[run] in {"PROPN", "X"} and texts[run][:1].isupper():
+                if key(texts[run]) in known_words:
                     break  # "l'ONU Ban Ki-moon": the name starts after the organisation
                 run += 1
             if run - i >= 2:
@@ -501,33 +546,41 @@ class ActorResolver:
 
         A country or an organisation named by its head is just that name (``l'Arménie``, not
         ``l'Arménie contre l'Azerbaïdjan``); the preposition that introduces it is left out.
+        Computed once per token and document.
         """
+        spans = self.table(token.doc).spans
+        if token.i not in spans:
+            spans[token.i] = self._span_uncached(token)
+        return spans[token.i]
+
+    def _span_uncached(self, token: Token) -> Span:
         named = token.pos_ == "PROPN" and (
             self.lexicon.country_names.get(token.lower_) or self.lexicon.igos.get(token.lower_)
         )
-        kept = [token]
-        for child in token.children:
-            if child.dep_ in _LEFT_OUT or child.dep_ == "case":
+        table = self.table(token.doc)
+        kept = [token.i]
+        for child in table.children[token.i]:
+            dep = child.dep_
+            if dep in _LEFT_OUT or dep == "case":
                 continue
-            if named and child.dep_ not in {"det", "flat:name", "flat", "amod"}:
+            if named and dep not in {"det", "flat:name", "flat", "amod"}:
                 continue
-            case = self._case(child)
-            foreign = child.dep_ == "nmod" and case and case not in self.grammar.possessor
-            if foreign and (child.pos_ != "PROPN" or case not in self.grammar.posting):
+            case = table.case[child.i]
+            foreign = dep == "nmod" and case and case not in self.grammar.possessor
+            if foreign and (table.pos[child.i] != "PROPN" or case not in self.grammar.posting):
                 continue  # keep "au Pakistan"; not "à cette occasion", "dans le comté"
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
+            if dep == "appos" and table.pos[child.i] == "NOUN" and child.i > token.i:
                 continue  # "le général X, président du comité…": keep the first description
-            kept.extend(child.subtree)
-        kept = [t for t in kept if not t.is_space]
-        start, end = min(t.i for t in kept), max(t.i for t in kept) + 1
-        doc = token.doc
-        while end - 1 > start and doc[end - 1].is_punct:
+            kept.extend(subtree(table, child.i))
+        kept = [i for i in kept if not table.is_space[i]]
+        start, end = min(kept), max(kept) + 1
+        while end - 1 > start and table.is_punct[end - 1]:
             end -= 1
-        return doc[start:end]
+        return token.doc[start:end]
 
     def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
-        span = self.span(token)
-        return {"start": ctx.offset + span.start_char, "end": ctx.offset + span.end_char}
+        _, start, end = self._phrase(token)
+        return {"start": ctx.offset + start, "end": ctx.offset + end}
 
 
 def _starts(token: Token) -> list[int]:

@@ -72,7 +72,8 @@ class EventExtractor:
         found: list[Found] = []
         phrase_objects: set[int] = set()
         grammar = grammar_of(sentence[0])
-        for token in sentence:
+        tokens = self.resolver.tokens(sentence)
+        for token in tokens:
             if token.pos_ == "VERB":
                 lemma = self._lemma(token)
                 phrase = self._phrase(token)
@@ -88,7 +89,7 @@ class EventExtractor:
                 before += [c.i for c in token.children if c.lower_ in clitics]
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
-        for token in sentence:
+        for token in tokens:
             if token.pos_ != "NOUN" or token.i in phrase_objects:
                 continue
             first, trigger = token.i, lex.nouns.get(token.lemma_.lower())

@@ -6,12 +6,18 @@ cursor of its own with bound parameters only, and returns frozen records::
     search_events(store, actor=, recipient=, type=, since=, until=, q=, limit=, offset=,
                   sort=, descending=) -> EventPage
     event_detail(store, event_id) -> EventDetail      # the event, its article, its siblings
-    dyad(store, a, b, by="month") -> DyadSeries       # per period, both directions
-    top_dyads(store, limit=) -> tuple[DyadCount, ...]
-    actors(store, q=None, limit=, offset=) -> ActorList
-    actor(store, name, limit=) -> ActorProfile        # roles over time, events on each side
-    stats(store) -> Stats
-    map_points(store, <the filters of search_events>) -> tuple[MapPoint, ...]
+    dyad(store, a, b, by="month", unit=) -> DyadSeries   # per period, both directions
+    top_dyads(store, limit=, unit=) -> tuple[DyadCount, ...]
+    actors(store, q=None, limit=, offset=, unit=) -> ActorList
+    actor(store, name, limit=, unit=) -> ActorProfile    # roles over time, events on each side
+    stats(store, unit=) -> Stats
+    map_points(store, <the filters of search_events>, unit=) -> tuple[MapPoint, ...]
+
+Counts and series count real-world events: ``unit="clusters"`` (the default) counts each
+cluster of mentions that ``wirecoder.dedup`` folded together once — two agencies reporting one
+meeting make one event — and ``unit="mentions"`` counts every article's mention. Event lists
+(``search_events``, an event's siblings, an actor's events) list mentions, each with its
+article: the per-article record stays queryable.
 
 Side codes (``actor``, ``recipient``, dyad ``a``/``b``) match a side's country or IGO code.
 Counts by period, place, type or QuadClass leave out negated events ("n'a pas rencontré" is
@@ -23,7 +29,17 @@ not a meeting); event lists and actor counts include them, flagged ``negated``. 
 
 from __future__ import annotations
 
-from wirecoder.query._sql import MAX_LIMIT, SORTS, EventPage, NotFound, QuadCounts, QueryError, Sort
+from wirecoder.query._sql import (
+    MAX_LIMIT,
+    SORTS,
+    UNITS,
+    EventPage,
+    NotFound,
+    QuadCounts,
+    QueryError,
+    Sort,
+    Unit,
+)
 from wirecoder.query.actors import (
     ActorList,
     ActorProfile,
@@ -49,6 +65,7 @@ __all__ = [
     "BYS",
     "MAX_LIMIT",
     "SORTS",
+    "UNITS",
     "ActorList",
     "ActorProfile",
     "ActorSummary",
@@ -67,6 +84,7 @@ __all__ = [
     "RoleSpan",
     "Sort",
     "Stats",
+    "Unit",
     "actor",
     "actors",
     "dyad",

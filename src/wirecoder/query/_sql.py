@@ -18,6 +18,10 @@ from wirecoder.records import EVENT_TYPES, Event
 from wirecoder.store import Store, event_from_row
 
 MAX_LIMIT = 1000
+# What a count counts: real-world events (``wirecoder.dedup`` clusters: one meeting reported by
+# three sources counts once) or mentions (one per article that reports it).
+Unit = Literal["clusters", "mentions"]
+UNITS: tuple[str, ...] = ("clusters", "mentions")
 Sort = Literal["date", "type", "actor", "recipient", "goldstein", "location", "confidence"]
 # Sort key → SQL over ``events e``; a side's code comes from the joined ``event_sides k``.
 SORTS: dict[str, str] = {
@@ -133,6 +137,46 @@ def check_window(limit: int, offset: int) -> int:
     if limit < 0 or offset < 0:
         raise QueryError(f"limit and offset must be 0 or more, got {limit} and {offset}")
     return min(limit, MAX_LIMIT)
+
+
+def check_unit(unit: str) -> Unit:
+    """``clusters`` or ``mentions``, or ``QueryError`` saying so."""
+    if unit == "clusters":
+        return "clusters"
+    if unit == "mentions":
+        return "mentions"
+    raise QueryError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+
+
+def clustered(cur: duckdb.DuckDBPyConnection, unit: str) -> bool:
+    """Whether to count clusters: ``unit`` is ``clusters`` and the store has ``event_clusters``
+    (a store without it has not been deduplicated: every mention is its own cluster)."""
+    if check_unit(unit) == "mentions":
+        return False
+    found = cur.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
+        "AND table_name = 'event_clusters'"
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def units(relation: str, condition: str, clusters: bool) -> str:
+    """SQL: a subquery of the rows of ``relation`` (aliased ``e``, with the columns of
+    ``events``) that match ``condition``: with ``clusters``, one per cluster — its first
+    matching mention in the store's order — else every one."""
+    if not clusters:
+        return f"(SELECT e.* FROM {relation} WHERE {condition})"
+    return (
+        f"(SELECT e.* FROM {relation} LEFT JOIN event_clusters c ON c.event_id = e.id "
+        f"WHERE {condition} QUALIFY row_number() OVER "
+        f"(PARTITION BY coalesce(c.cluster_id, e.id) ORDER BY {ORDER}) = 1)"
+    )
+
+
+def counter(event_id: str, clusters: bool) -> str:
+    """SQL: the aggregate that counts the rows' events (column ``event_id``) as clusters (the
+    rows must be joined to ``event_clusters c``) or as rows."""
+    return f"count(DISTINCT coalesce(c.cluster_id, {event_id}))" if clusters else "count(*)"
 
 
 def flat_sides(cur: duckdb.DuckDBPyConnection) -> bool:

@@ -8,8 +8,11 @@ from typing import Literal
 from wirecoder.query._sql import (
     EventPage,
     NotFound,
+    Unit,
     check_text,
     check_window,
+    clustered,
+    counter,
     cursor,
     flat_sides,
     page,
@@ -22,16 +25,18 @@ __all__ = ["ActorList", "ActorProfile", "ActorSummary", "Partner", "RoleSpan", "
 Kind = Literal["name", "code"]
 # Each side once under its proper name (a person, an organisation) and once under its code.
 _KEYED = (
-    "SELECT name AS key, 'name' AS kind, side, country, igo FROM event_sides "
+    "SELECT name AS key, 'name' AS kind, side, country, igo, event_id FROM event_sides "
     "WHERE name IS NOT NULL UNION ALL "
-    "SELECT coalesce(country, igo), 'code', side, country, igo FROM event_sides "
+    "SELECT coalesce(country, igo), 'code', side, country, igo, event_id FROM event_sides "
     "WHERE coalesce(country, igo) IS NOT NULL"
 )
+_CLUSTERS = " LEFT JOIN event_clusters c ON c.event_id = {}.event_id"
 
 
 @dataclass(frozen=True, slots=True)
 class ActorSummary:
-    """A name or code seen as an event side, and how often (negated events included)."""
+    """A name or code seen as an event side, and in how many events (negated ones included):
+    real-world events (clusters) unless counted by mention."""
 
     name: str
     kind: Kind  # "name": a proper name; "code": a country or IGO code
@@ -97,17 +102,28 @@ def _on_side(
     )
 
 
-def actors(store: Store, q: str | None = None, *, limit: int = 50, offset: int = 0) -> ActorList:
-    """Names and codes of event sides containing ``q`` (ignoring case), most events first."""
+def actors(
+    store: Store,
+    q: str | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    unit: Unit = "clusters",
+) -> ActorList:
+    """Names and codes of event sides containing ``q`` (ignoring case), most events first;
+    events are counted as clusters, or with ``unit="mentions"`` one per article's mention."""
     limit = check_window(limit, offset)
     text = check_text("q", q).lower() if q is not None and q.strip() else ""
     with cursor(store) as cur:
+        clusters = clustered(cur, unit)
+        count = counter("k.event_id", clusters)
+        joined = _CLUSTERS.format("k") if clusters else ""
         found = rows(
             cur,
-            f"WITH found AS (SELECT key, kind, count(*) AS events, "
-            "count(*) FILTER (side = 'actor') AS as_actor, "
-            "count(*) FILTER (side = 'recipient') AS as_recipient, "
-            f"mode(country) AS country, mode(igo) AS igo FROM ({_KEYED}) "
+            f"WITH found AS (SELECT key, kind, {count} AS events, "
+            f"{count} FILTER (side = 'actor') AS as_actor, "
+            f"{count} FILTER (side = 'recipient') AS as_recipient, "
+            f"mode(country) AS country, mode(igo) AS igo FROM ({_KEYED}) k{joined} "
             "WHERE contains(lower(key), ?) GROUP BY key, kind) "
             "SELECT *, count(*) OVER () AS total FROM found "
             "ORDER BY events DESC, key, kind LIMIT ? OFFSET ?",
@@ -136,14 +152,19 @@ def actors(store: Store, q: str | None = None, *, limit: int = 50, offset: int =
     return ActorList(summaries, total, limit, offset)
 
 
-def actor(store: Store, name: str, *, limit: int = 50) -> ActorProfile:
+def actor(store: Store, name: str, *, limit: int = 50, unit: Unit = "clusters") -> ActorProfile:
     """The profile of a proper name (``Ali Alizadé``) or else a side code (``AZE``, ``NATO``).
 
+    Its counts (summary, roles, partners) count real-world events (clusters), or with
+    ``unit="mentions"`` every article's mention; its event lists are mentions, latest first.
     ``NotFound`` if no event side has that name or code.
     """
     name = check_text("name", name)
     limit = check_window(limit, 0)
     with cursor(store) as cur:
+        clusters = clustered(cur, unit)
+        count = counter("s.event_id", clusters)
+        joined = _CLUSTERS.format("s") if clusters else ""
         named = cur.execute("SELECT count(*) FROM event_sides WHERE name = ?", [name]).fetchone()
         kind: Kind = "name" if named and named[0] else "code"
         match, params = (
@@ -153,23 +174,24 @@ def actor(store: Store, name: str, *, limit: int = 50) -> ActorProfile:
         )
         (summary,) = rows(
             cur,
-            "SELECT count(*) AS events, count(*) FILTER (s.side = 'actor') AS as_actor, "
-            "count(*) FILTER (s.side = 'recipient') AS as_recipient, "
-            f"mode(s.country) AS country, mode(s.igo) AS igo FROM event_sides s WHERE {match}",
+            f"SELECT {count} AS events, {count} FILTER (s.side = 'actor') AS as_actor, "
+            f"{count} FILTER (s.side = 'recipient') AS as_recipient, "
+            f"mode(s.country) AS country, mode(s.igo) AS igo FROM event_sides s{joined} "
+            f"WHERE {match}",
             params,
         )
         if not summary["events"]:
             raise NotFound(f"no actor {name!r}: search for one with /api/actors?q=")
         roles = cur.execute(
             "SELECT s.role, coalesce(s.country, s.igo) AS code, min(e.date) AS first, "
-            "max(e.date) AS last, count(*) AS n FROM event_sides s JOIN events e "
-            f"ON e.id = s.event_id WHERE {match} GROUP BY ALL "
+            f"max(e.date) AS last, {count} AS n FROM event_sides s JOIN events e "
+            f"ON e.id = s.event_id{joined} WHERE {match} GROUP BY ALL "
             "ORDER BY first NULLS LAST, n DESC, s.role NULLS LAST, code LIMIT 100",
             params,
         ).fetchall()
         partners = cur.execute(
-            "SELECT coalesce(o.country, o.igo) AS code, count(*) AS n FROM event_sides s "
-            "JOIN event_sides o ON o.event_id = s.event_id AND o.side <> s.side "
+            f"SELECT coalesce(o.country, o.igo) AS code, {count} AS n FROM event_sides s "
+            f"JOIN event_sides o ON o.event_id = s.event_id AND o.side <> s.side{joined} "
             f"WHERE {match} AND coalesce(o.country, o.igo) IS NOT NULL "
             "GROUP BY code ORDER BY n DESC, code LIMIT 20",
             params,

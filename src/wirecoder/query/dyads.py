@@ -11,11 +11,14 @@ from wirecoder.query._sql import (
     QUAD_SQL,
     QuadCounts,
     QueryError,
+    Unit,
     check_code,
     check_window,
+    clustered,
     cursor,
     flat_sides,
     rows,
+    units,
 )
 from wirecoder.store import Store
 
@@ -72,10 +75,13 @@ class DyadSeries:
     goldstein_mean: float | None
 
 
-def dyad(store: Store, a: str, b: str, *, by: By = "month") -> DyadSeries:
+def dyad(store: Store, a: str, b: str, *, by: By = "month", unit: Unit = "clusters") -> DyadSeries:
     """Non-negated events between sides ``a`` and ``b`` (country or IGO codes), both ways.
 
-    Month- and year-precision dates count in the period holding their first day.
+    Month- and year-precision dates count in the period holding their first day. By default
+    a real-world event reported by several articles counts once (``unit="clusters"``: its
+    first mention stands for it, with that mention's date, direction, type and Goldstein);
+    ``unit="mentions"`` counts every article's mention.
     """
     a_code, b_code = check_code("a", a), check_code("b", b)
     assert a_code is not None and b_code is not None
@@ -83,12 +89,13 @@ def dyad(store: Store, a: str, b: str, *, by: By = "month") -> DyadSeries:
         raise QueryError(f"by must be one of {', '.join(BYS)}, got {by!r}")
     with cursor(store) as cur:
         source = _FLAT_DYAD if flat_sides(cur) else _SIDES_DYAD
+        chosen = units("dyad e", "NOT e.negated", clustered(cur, unit))
         found = rows(
             cur,
             f"{source} SELECT CAST(date_trunc('{by}', {DAY}) AS DATE) AS p, count(*) AS n, "
             f"count(*) FILTER (e.ab) AS ab, {QUAD_SQL}, avg(e.goldstein) AS g, "
             "sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n, histogram(e.type) AS types "
-            "FROM dyad e WHERE NOT e.negated GROUP BY p ORDER BY p NULLS LAST",
+            f"FROM {chosen} e GROUP BY p ORDER BY p NULLS LAST",
             {"a": a_code, "b": b_code},
         )
     dated = {row["p"]: row for row in found if row["p"] is not None}
@@ -163,21 +170,23 @@ class DyadCount:
     events: int
 
 
-def top_dyads(store: Store, *, limit: int = 20) -> tuple[DyadCount, ...]:
-    """The pairs of different side codes with the most events between them."""
+def top_dyads(store: Store, *, limit: int = 20, unit: Unit = "clusters") -> tuple[DyadCount, ...]:
+    """The pairs of different side codes with the most events between them (clusters, or
+    with ``unit="mentions"`` every article's mention)."""
     limit = check_window(limit, 0)
     with cursor(store) as cur:
+        chosen = units("events e", "NOT e.negated", clustered(cur, unit))
         if flat_sides(cur):
             pairs = (
-                "SELECT coalesce(actor_country, actor_igo) AS x, "
-                "coalesce(recipient_country, recipient_igo) AS y FROM events WHERE NOT negated"
+                "SELECT coalesce(e.actor_country, e.actor_igo) AS x, "
+                f"coalesce(e.recipient_country, e.recipient_igo) AS y FROM {chosen} e"
             )
         else:
             pairs = (
                 "SELECT coalesce(a.country, a.igo) AS x, coalesce(r.country, r.igo) AS y "
                 "FROM event_sides a JOIN event_sides r ON r.event_id = a.event_id "
-                "AND a.side = 'actor' AND r.side = 'recipient' JOIN events e ON e.id = a.event_id "
-                "WHERE NOT e.negated"
+                f"AND a.side = 'actor' AND r.side = 'recipient' JOIN {chosen} e "
+                "ON e.id = a.event_id"
             )
         found = cur.execute(
             f"SELECT least(x, y) AS a, greatest(x, y) AS b, count(*) AS n FROM ({pairs}) "

@@ -10,13 +10,16 @@ from wirecoder.query._sql import (
     NotFound,
     QuadCounts,
     Sort,
+    Unit,
     check_window,
+    clustered,
     cursor,
     event_filters,
     fetch,
     flat_sides,
     page,
     rows,
+    units,
 )
 from wirecoder.records import Event
 from wirecoder.store import Store
@@ -73,7 +76,7 @@ class Stats:
     """What the store holds: counts, date range, events by type and QuadClass."""
 
     articles: int
-    events: int
+    events: int  # real-world events (clusters), or mentions when counted by mention
     quarantined: int
     negated: int
     dated: int
@@ -83,6 +86,7 @@ class Stats:
     by_type: dict[str, int]
     by_quad_class: QuadCounts
     languages: dict[str, int]
+    mentions: int = 0  # every article's mention of an event, however counted above
 
 
 def search_events(
@@ -155,8 +159,12 @@ def map_points(
     until: str | None = None,
     q: str | None = None,
     limit: int = 1000,
+    unit: Unit = "clusters",
 ) -> tuple[MapPoint, ...]:
-    """Places of the matching non-negated events that have coordinates, most events first."""
+    """Places of the matching non-negated events that have coordinates, most events first.
+
+    A real-world event counts once, at its first mention's place (``unit="mentions"``: each
+    article's mention counts)."""
     limit = check_window(limit, 0)
     with cursor(store) as cur:
         where, params = event_filters(
@@ -169,9 +177,10 @@ def map_points(
             q=q,
         )
         where += ["NOT e.negated", "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL"]
+        chosen = units("events e", " AND ".join(where), clustered(cur, unit))
         found = cur.execute(
             "SELECT e.location_name, e.location_country, e.location_lat, e.location_lon, "
-            f"count(*) AS n FROM events e WHERE {' AND '.join(where)} "
+            f"count(*) AS n FROM {chosen} e "
             "GROUP BY ALL ORDER BY n DESC, e.location_name, e.location_lat, e.location_lon "
             "LIMIT ?",
             [*params, limit],
@@ -179,9 +188,13 @@ def map_points(
     return tuple(MapPoint(name, country, lat, lon, n) for name, country, lat, lon, n in found)
 
 
-def stats(store: Store) -> Stats:
-    """Counts of articles, events and quarantined records; date range; events by type."""
+def stats(store: Store, *, unit: Unit = "clusters") -> Stats:
+    """Counts of articles, events and quarantined records; date range; events by type.
+
+    Events are real-world events (clusters: one per event however many articles report it)
+    unless ``unit="mentions"``; ``mentions`` is always the number of stored mentions."""
     with cursor(store) as cur:  # not store.stats(): the store's own connection is not shared
+        chosen = units("events e", "TRUE", clustered(cur, unit))
         (row,) = rows(
             cur,
             "SELECT (SELECT count(*) FROM articles) AS articles, count(*) AS events, "
@@ -189,12 +202,13 @@ def stats(store: Store) -> Stats:
             "count(*) FILTER (e.negated) AS negated, "
             "count(*) FILTER (e.date IS NOT NULL) AS dated, "
             "count(*) FILTER (e.location_lat IS NOT NULL) AS located, "
-            f"min(e.date) AS first_date, max(e.date) AS last_date, {QUAD_SQL} "
-            "FROM events e WHERE TRUE",
+            f"min(e.date) AS first_date, max(e.date) AS last_date, {QUAD_SQL}, "
+            "(SELECT count(*) FROM events) AS mentions "
+            f"FROM {chosen} e",
         )
         by_type = cur.execute(
-            "SELECT type, count(*) AS n FROM events WHERE NOT negated GROUP BY type "
-            "ORDER BY n DESC, type"
+            f"SELECT e.type, count(*) AS n FROM {chosen} e WHERE NOT e.negated GROUP BY e.type "
+            "ORDER BY n DESC, e.type"
         ).fetchall()
         languages = cur.execute(
             "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC"
@@ -202,6 +216,7 @@ def stats(store: Store) -> Stats:
     return Stats(
         articles=row["articles"],
         events=row["events"],
+        mentions=row["mentions"],
         quarantined=row["quarantined"],
         negated=row["negated"],
         dated=row["dated"],

@@ -184,7 +184,16 @@ def map_page(
     filters = _filters(actor=actor, recipient=recipient, type=type, since=since, until=until, q=q)
     error, points = None, tuple[query.MapPoint, ...]()
     try:
-        points = query.map_points(store, **filters, limit=query.MAX_LIMIT)
+        points = query.map_points(
+            store,
+            actor=filters.get("actor"),
+            recipient=filters.get("recipient"),
+            type=filters.get("type"),
+            since=filters.get("since"),
+            until=filters.get("until"),
+            q=filters.get("q"),
+            limit=query.MAX_LIMIT,
+        )
     except query.QueryError as exc:
         error = str(exc)
     return render(
