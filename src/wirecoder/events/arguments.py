@@ -126,3 +126,8 @@ def in_subtree(head: Token, preposition: str, depth: int = 3) -> list[Token]:
         if child.dep_ in {"nmod", "conj", "obl", "obl:arg", "amod"}:
             found.extend(in_subtree(child, preposition, depth - 1))
     return found
+
+
+def preposition_forms(preposition: str) -> set[str]:
+    """The forms of a preposition (``à`` → ``à``, ``au``, ``aux``)."""
+    return _PREPOSITIONS.get(preposition, {preposition})

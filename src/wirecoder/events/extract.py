@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.resolve import ActorResolver, ArticleContext, group_members
 from wirecoder.events import arguments as args
+from wirecoder.events import readings, sides
 from wirecoder.events.lexicon import Trigger, TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
 from wirecoder.ontology import Ontology
@@ -31,6 +32,7 @@ class Found:
     first: int  # token range of the trigger text, for the evidence
     last: int
     anchor: Token  # where prepositional slots are looked for (the object noun of a phrase)
+    content: Found | None = None  # what an intent verb promises or threatens ("menace de X")
 
 
 class EventExtractor:
@@ -70,12 +72,12 @@ class EventExtractor:
         for token in sentence:
             lemma = lex.verb_lemma(token.lemma_.lower())
             if token.pos_ == "VERB":
-                phrase = self._phrase(token)
+                phrase = self._phrase(token) or self._prepositional(token, lemma)
                 if phrase is not None:
                     found.append(phrase)
                     phrase_objects.add(phrase.anchor.i)
                     continue
-                trigger = lex.verbs.get(lemma)
+                trigger = readings.complement_reading(token, lemma, lex) or lex.verbs.get(lemma)
                 if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
                     continue
                 before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
@@ -85,11 +87,14 @@ class EventExtractor:
         for token in sentence:
             trigger = lex.nouns.get(token.lemma_.lower())
             if token.pos_ == "NOUN" and trigger is not None and token.i not in phrase_objects:
+                if trigger.joint and not sides.is_joint(token, lex.word_class("joint")):
+                    continue
                 found.append(Found(trigger, token, token.i, token.i, token))
-        return _without_contents(found)
+        return _without_contents(self._with_contents(_without_nominal_contents(found)))
 
     def _phrase(self, verb: Token) -> Found | None:
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
+            obj = sides.counted(obj, self.triggers.word_class("quantity"))
             lemma = self.triggers.verb_lemma(verb.lemma_.lower())
             trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
             if trigger is None:
@@ -114,9 +119,12 @@ class EventExtractor:
     def _slot(self, found: Found, slot: str, ctx: ArticleContext) -> list[Actor]:
         head = found.head
         if slot == "subject":
-            tokens = [t] if (t := args.subject(head)) is not None else []
+            tokens = [t] if (t := sides.subject_of(head)) is not None else []
         elif slot == "obj":
-            tokens = args.objects(head)
+            tokens = sides.objects_of(head)
+        elif slot == "support":
+            support = self.triggers.word_class("support")
+            tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
         elif slot == "speaker":
             tokens = [t] if (t := args.speaker(head)) is not None else []
         elif slot == "demonym":
@@ -126,11 +134,18 @@ class EventExtractor:
             if not tokens and found.anchor is not head:
                 tokens = args.in_subtree(found.anchor, slot)
         actors: list[Actor] = []
+        quantities = self.triggers.word_class("quantity")
         for token in tokens:
             resolved = self.resolver.resolve(token, ctx)
             if not resolved:
                 phrase = self.resolver.span(token).text
                 resolved = group_members(phrase, self.lexicon, ctx)
+            if not resolved and (counted := sides.counted(token, quantities)) is not token:
+                token = counted  # "plusieurs centaines de policiers"
+                resolved = self.resolver.resolve(token, ctx)
+            if not resolved:  # "la décision de Douchanbé": the side behind a thing
+                resolved = self._behind(token, ctx)
+            resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         return actors
 
@@ -144,7 +159,10 @@ class EventExtractor:
 
     def _sides(self, found: Found, ctx: ArticleContext) -> list[tuple[Actor, Actor | None]]:
         actors: list[Actor] = []
-        for slot in found.trigger.actor:
+        slots = found.trigger.actor
+        if found.trigger.kind == "noun":  # "a mené une attaque": the support verb's subject
+            slots = ("support", *slots)
+        for slot in slots:
             actors = self._slot(found, slot, ctx)
             if actors:
                 break
@@ -159,6 +177,8 @@ class EventExtractor:
             recipients = self._slot(found, slot, ctx)
             if recipients:
                 break
+        if not recipients and found.content is not None:  # "a menacé de fermer sa frontière aux X"
+            recipients = self._content_recipients(found.content, ctx)
         symmetric = self.ontology.is_symmetric(found.trigger.type)
         if symmetric and not recipients and len(actors) >= 2:
             return [(actors[0], actors[1])]
@@ -170,6 +190,58 @@ class EventExtractor:
                     continue
                 pairs.append((actor, recipient))
         return pairs
+
+    def _prepositional(self, verb: Token, lemma: str) -> Found | None:
+        match = readings.prepositional_phrase(verb, lemma, self.triggers)
+        if match is None:
+            return None
+        trigger, noun = match
+        first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+        return Found(trigger, verb, first, max(noun.i, verb.i), verb)
+
+    def _with_contents(self, found: list[Found]) -> list[Found]:
+        """Attach to an intent or threat verb the trigger it governs, and retype it."""
+        kept = []
+        for f in found:
+            content = next(
+                (g for g in found if g is not f and readings.governs_content(f.head, g.head)),
+                None,
+            )
+            lemma = self.triggers.verb_lemma(f.head.lemma_.lower())
+            if content is not None and f.trigger.kind != "noun" and lemma in self.triggers.intents:
+                trigger = readings.intent_reading(f.trigger, lemma, content.trigger, self.triggers)
+                f = replace(f, trigger=trigger, content=content)
+            kept.append(f)
+        return kept
+
+    def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
+        for slot in content.trigger.recipient:
+            if slot != "subject" and (recipients := self._slot(content, slot, ctx)):
+                return recipients
+        return []
+
+    def _conjoined(self, token: Token, resolved: list[Actor], ctx: ArticleContext) -> list[Actor]:
+        """Sides coordinated below the head the resolver read (``sénégalaise et gambienne``)."""
+        codes = {a.code for a in resolved}
+        extra: list[Actor] = []
+        for conj in sides.conjuncts(token):
+            if conj.pos_ == "ADJ":
+                iso = self.lexicon.demonyms.get(conj.lower_)
+                found = [replace(resolved[0], country=iso)] if iso and resolved else []
+            else:
+                found = self.resolver.resolve(conj, ctx)
+            for actor in found:
+                if actor.code not in codes:
+                    codes.add(actor.code)
+                    extra.append(actor)
+        return extra
+
+    def _behind(self, token: Token, ctx: ArticleContext) -> list[Actor]:
+        for owner in sides.behind(token):
+            resolved = self.resolver.resolve(owner, ctx)
+            if resolved:
+                return resolved
+        return self._demonym(token, ctx)
 
     def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """An act aimed at no one named is aimed at the country the story is about.
@@ -230,6 +302,7 @@ class EventExtractor:
             confidence = 0.9 if trigger.kind != "noun" else 0.7
             confidence -= 0.2 if named is None or named.code is None else 0.0
             confidence -= 0.2 if actor.code is None else 0.0
+            confidence -= 0.1 if sides.in_relative_clause(found.head) else 0.0
             events.append(
                 Event(
                     id=event_id(article_id, type_, actor, recipient, t_start),
@@ -258,6 +331,20 @@ def _without_contents(found: list[Found]) -> list[Found]:
     for f in found:
         infinitive = "Inf" in args.morph(f.head, "VerbForm")
         if infinitive and f.head.head.i in heads and f.head.head.i != f.head.i:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _without_nominal_contents(found: list[Found]) -> list[Found]:
+    """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
+    d'organiser des exercices conjoints`` is one agreement, not also joint exercises."""
+    heads = {f.head.i for f in found}
+    kept = []
+    for f in found:
+        verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
+        infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
+        if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
             continue
         kept.append(f)
     return kept

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -26,6 +26,8 @@ class Trigger:
     object: str | None = None  # phrases: the verb's fixed object noun
     complement: str | None = None  # phrases: the lexical class its complement must be in
     implicit: tuple[str, ...] = ()  # sectors of the unnamed actor ("ont été arrêtés": COP)
+    preposition: str | None = None  # phrases: the object is a complement with this preposition
+    joint: bool = False  # fires only on a joint act ("des exercices conjoints")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,14 @@ class TriggerLexicon:
     nouns: dict[str, Trigger]
     classes: dict[str, frozenset[str]]
     aliases: dict[str, str]  # lemmas the lemmatizer gives verbs that look like nouns → verb
+    # (verb, preposition, class) → the reading a verb takes with that complement ("condamner X à")
+    complements: dict[tuple[str, str, str | None], Trigger] = field(default_factory=dict)
+    # the type an intent verb takes from the type of what it promises ("promettre de frapper")
+    intents: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """The words of one lexical class (``quantity``, ``support``…), empty if undefined."""
+        return self.classes.get(name, frozenset())
 
     def verb_lemma(self, lemma: str) -> str:
         """``demande`` (a present-tense verb lemmatised as the noun) → ``demander``."""
@@ -63,8 +73,23 @@ class TriggerLexicon:
         }
         classes = {name: frozenset(words) for name, words in raw.get("classes", {}).items()}
         aliases = {str(k): str(v) for k, v in (raw.get("lemma_aliases") or {}).items()}
+        complements = {}
+        for entry in raw.get("complements", []):
+            trigger = _trigger(entry["verb"], "verb", entry, where)
+            complements[(entry["verb"], entry["preposition"], entry.get("complement"))] = trigger
+        intents = {
+            str(verb): {str(k): str(v) for k, v in table.items()}
+            for verb, table in (raw.get("intents") or {}).items()
+        }
         return cls(
-            lang=lang, verbs=verbs, phrases=phrases, nouns=nouns, classes=classes, aliases=aliases
+            lang=lang,
+            verbs=verbs,
+            phrases=phrases,
+            nouns=nouns,
+            classes=classes,
+            aliases=aliases,
+            complements=complements,
+            intents=intents,
         )
 
 
@@ -82,6 +107,8 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             object=entry.get("object"),
             complement=entry.get("complement"),
             implicit=tuple(entry.get("implicit", ())),
+            preposition=entry.get("preposition"),
+            joint=bool(entry.get("joint", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

@@ -1,0 +1,132 @@
+"""Finding sides the plain subject/object reading misses (Universal Dependencies, any language).
+
+- a reflexive verb the parser reads as a passive (``se sont rassemblés``: ``nsubj:pass`` and
+  ``expl:pass``, no passive auxiliary) keeps its ``nsubj:pass`` as the subject;
+- a relative pronoun stands for the noun its clause hangs on (``la Commission, qui regrette``);
+- a quantity stands for what it counts (``plusieurs centaines de policiers``,
+  ``trois de ses députés``);
+- the subject of a support verb does the act its object names (``a mené une attaque``,
+  ``a procédé à des arrestations``, ``a fait usage de gaz``; ``une attaque menée par X``);
+- a thing that is no side points at the side behind it (``la décision de Douchanbé``,
+  ``le calendrier proposé par les Européens``).
+
+The words involved (quantities, support verbs) are lexical classes of the trigger lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wirecoder.events import arguments as args
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Token
+
+_OF = "de"  # the partitive/genitive preposition slot of the trigger lexicon
+_COMPLEMENTS = {"nmod", "obl", "obl:arg"}
+
+
+def is_pronominal(verb: Token) -> bool:
+    """A reflexive verb parsed as a passive: a passive subject, an expletive, no auxiliary."""
+    deps = {c.dep_ for c in verb.children}
+    return (
+        "nsubj:pass" in deps
+        and "aux:pass" not in deps
+        and bool(deps & {"expl:pass", "expl:comp", "expl"})
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, with pronominal verbs and relative pronouns read right."""
+    if is_pronominal(verb):
+        found = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+    else:
+        found = args.subject(verb)
+    return antecedent(found) if found is not None else None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """The objects; a pronominal verb has only its own ``obj`` (its subject is no object)."""
+    if is_pronominal(verb):
+        return [c for c in verb.children if c.dep_ == "obj"]
+    return args.objects(verb)
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun (``qui``) → the noun its relative clause modifies."""
+    clause = token.head
+    if "Rel" in args.morph(token, "PronType") and clause.dep_ == "acl:relcl":
+        return clause.head
+    return token
+
+
+def counted(token: Token, quantities: Collection[str]) -> Token:
+    """``centaines`` in ``plusieurs centaines de policiers`` → ``policiers``."""
+    for _ in range(3):
+        if token.lemma_.lower() not in quantities and token.pos_ != "NUM":
+            break
+        inner = args.with_preposition(token, _OF)
+        if not inner:
+            break
+        token = inner[0]
+    return token
+
+
+def support_subject(noun: Token, support: Collection[str]) -> Token | None:
+    """Who does the act a noun names when it is the object of a support verb."""
+    for child in noun.children:  # "une attaque menée par X"
+        if child.dep_ == "acl" and child.lemma_.lower() in support:
+            agents = args.with_preposition(child, "par")
+            if agents:
+                return antecedent(agents[0])
+    token = noun
+    if noun.dep_ == "nmod" and noun.head.lemma_.lower() in support:  # faire usage de X
+        token = noun.head
+    verb = token.head
+    if token is verb or token.dep_ not in {"obj", "obl:arg", "obl", "obl:mod"}:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in support:
+        return None
+    if token.dep_ != "obj" and args.case_of(token) not in args.preposition_forms("à"):
+        return None  # "procéder à une arrestation", not "lors d'une opération"
+    return subject_of(verb)
+
+
+def behind(token: Token) -> list[Token]:
+    """The sides behind a thing: its ``de`` complement, or the ``par`` agent of a participle."""
+    found = args.with_preposition(token, _OF)
+    for child in token.children:
+        if child.dep_ == "acl":
+            found.extend(args.with_preposition(child, "par"))
+    return [t for t in found if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+
+
+def is_joint(noun: Token, joint: Collection[str]) -> bool:
+    """``des exercices conjoints``, ``des patrouilles mixtes``, ``manœuvres entre X et Y``."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in joint for c in noun.children):
+        return True
+    return any(c.dep_ in _COMPLEMENTS and args.case_of(c) == "entre" for c in noun.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Conjuncts the parse hangs below a phrase's head: ``les armées sénégalaise et gambienne``
+    (an adjective conjunct), ``la Corée du Sud et les États-Unis`` (under ``Sud``)."""
+    found = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
+    for child in token.children:
+        if child.dep_ in {"nmod", "flat:name"} and child.pos_ == "PROPN" and child.i > token.i:
+            found.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+    return found
+
+
+def in_relative_clause(token: Token) -> bool:
+    """Whether a trigger is told in a relative clause (``X, qui effectue une visite, …``):
+    background to the main clause, whose telling of the same act is preferred."""
+    for _ in range(4):
+        if token.dep_ == "acl:relcl":
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
