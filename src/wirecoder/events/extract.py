@@ -121,7 +121,7 @@ class EventExtractor:
         if slot == "subject":
             tokens = [t] if (t := sides.subject_of(head)) is not None else []
         elif slot == "obj":
-            tokens = sides.objects_of(head)
+            tokens = sides.objects_of(head) or sides.stray_objects(head)
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
@@ -243,6 +243,23 @@ class EventExtractor:
                 return resolved
         return self._demonym(token, ctx)
 
+    def _reacted_to(self, actor: Actor, head: Token, ctx: ArticleContext) -> Actor | None:
+        """``Pyongyang a procédé à un tir. Séoul a dénoncé une provocation``: the side a
+        reaction with no named recipient answers is the doer of a sentence just before it."""
+        sents = list(head.doc.sents)
+        here = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
+        speech = self.triggers.word_class("speech")
+        for sentence in reversed(sents[max(here - _REACTION_REACH, 0) : here]):
+            verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
+            for verb in reversed(verbs):
+                doer = sides.subject_of(verb)
+                for earlier in self.resolver.resolve(doer, ctx) if doer is not None else []:
+                    if earlier.code and (
+                        earlier.code != actor.code or earlier.sectors != actor.sectors
+                    ):
+                        return earlier
+        return None
+
     def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """An act aimed at no one named is aimed at the country the story is about.
 
@@ -258,6 +275,10 @@ class EventExtractor:
         if actor.country and actor.country != ctx.home:
             others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
             target = max(others, key=lambda c: others[c]) if others else None
+        if trigger.type in _REACTIONS and (earlier := self._reacted_to(actor, found.head, ctx)):
+            return replace(
+                earlier, text="", start=ctx.offset + found.head.idx, end=ctx.offset + found.head.idx
+            )
         if target is None:
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
@@ -334,6 +355,11 @@ def _without_contents(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+# verbal reactions: with no side named, they answer the last side that acted before them
+_REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
+_REACTION_REACH = 2  # sentences back
 
 
 def _without_nominal_contents(found: list[Found]) -> list[Found]:

@@ -130,3 +130,25 @@ def in_relative_clause(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def stray_objects(verb: Token) -> list[Token]:
+    """Where the parse puts a verb's object when it misses it: a bare noun phrase after the
+    verb hung as a modifier (``a remercié Tachkent`` as ``advmod``), or under a place
+    (``a arrêté à Kampala quatre ressortissants`` with the object as ``nmod`` of the place).
+    Read only when the verb has no object of its own."""
+    if args.is_passive(verb) or is_pronominal(verb):
+        return []
+    found: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in {"advmod", "obl:mod", "obl:arg", "obl"}:
+            continue
+        if child.pos_ in {"NOUN", "PROPN"} and args.case_of(child) is None:
+            found.append(child)
+        elif child.pos_ in {"NOUN", "PROPN"}:
+            found.extend(
+                c
+                for c in child.children
+                if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and args.case_of(c) is None
+            )
+    return found
