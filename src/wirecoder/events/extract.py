@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# verbal types: a thing they address stands for the side behind it ("rejeter la demande de X")
+_VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"})
+
 # types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
@@ -85,7 +88,8 @@ class EventExtractor:
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
         for token in sentence:
-            trigger = lex.nouns.get(token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            trigger = readings.complement_reading(token, lemma, lex) or lex.nouns.get(lemma)
             if token.pos_ == "NOUN" and trigger is not None and token.i not in phrase_objects:
                 if trigger.joint and not sides.is_joint(token, lex.word_class("joint")):
                     continue
@@ -127,12 +131,16 @@ class EventExtractor:
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
         elif slot == "speaker":
             tokens = [t] if (t := args.speaker(head)) is not None else []
+            if not sides.heard(head):  # "a rejeté la proposition d'une médiation"
+                tokens = []
         elif slot == "demonym":
             return self._demonym(head, ctx)
         else:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.anchor is not head:
                 tokens = args.in_subtree(found.anchor, slot)
+            if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
+                tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
         actors: list[Actor] = []
         quantities = self.triggers.word_class("quantity")
         for token in tokens:
@@ -143,7 +151,7 @@ class EventExtractor:
             if not resolved and (counted := sides.counted(token, quantities)) is not token:
                 token = counted  # "plusieurs centaines de policiers"
                 resolved = self.resolver.resolve(token, ctx)
-            if not resolved:  # "la décision de Douchanbé": the side behind a thing
+            if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)

@@ -28,6 +28,7 @@ class Trigger:
     implicit: tuple[str, ...] = ()  # sectors of the unnamed actor ("ont été arrêtés": COP)
     preposition: str | None = None  # phrases: the object is a complement with this preposition
     joint: bool = False  # fires only on a joint act ("des exercices conjoints")
+    place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,10 @@ class TriggerLexicon:
         aliases = {str(k): str(v) for k, v in (raw.get("lemma_aliases") or {}).items()}
         complements = {}
         for entry in raw.get("complements", []):
-            trigger = _trigger(entry["verb"], "verb", entry, where)
-            complements[(entry["verb"], entry["preposition"], entry.get("complement"))] = trigger
+            kind = "noun" if "noun" in entry else "verb"
+            word = entry[kind]
+            trigger = _trigger(word, kind, entry, where)
+            complements[(word, entry["preposition"], entry.get("complement"))] = trigger
         intents = {
             str(verb): {str(k): str(v) for k, v in table.items()}
             for verb, table in (raw.get("intents") or {}).items()
@@ -109,6 +112,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             implicit=tuple(entry.get("implicit", ())),
             preposition=entry.get("preposition"),
             joint=bool(entry.get("joint", False)),
+            place=bool(entry.get("place", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

@@ -24,24 +24,27 @@ if TYPE_CHECKING:
 
 _COMPLEMENT_DEPS = {"obl", "obl:arg", "obl:mod", "iobj", "xcomp", "advcl", "ccomp", "nmod"}
 _ARGUMENTS = {"obl:arg", "iobj", "xcomp"}  # not "à Paris" (obl:mod): a place is no complement
+_PLACES = {"obl", "obl:mod"}  # unless the reading asks for one ("se rendre à Caracas")
 
 
-def _complements(verb: Token, preposition: str) -> list[Token]:
-    """Argument complements headed by ``preposition``; also an attribute of the object that
-    the parse hangs on it (``qualifier ces sanctions d'illégales``)."""
+def _complements(head: Token, preposition: str, place: bool = False) -> list[Token]:
+    """Argument complements headed by ``preposition`` (of a noun: its ``nmod``); also an
+    attribute of the object that the parse hangs on it (``qualifier ces sanctions d'illégales``)."""
     forms = args.preposition_forms(preposition)
-    found = [c for c in verb.children if c.dep_ in _ARGUMENTS and args.case_of(c) in forms]
-    for obj in (c for c in verb.children if c.dep_ == "obj"):
+    deps = {"nmod"} if head.pos_ == "NOUN" else _ARGUMENTS | (_PLACES if place else set())
+    found = [c for c in head.children if c.dep_ in deps and args.case_of(c) in forms]
+    for obj in (c for c in head.children if c.dep_ == "obj"):
         found.extend(c for c in obj.children if c.dep_ == "amod" and args.case_of(c) in forms)
     return found
 
 
 def complement_reading(verb: Token, lemma: str, lex: TriggerLexicon) -> Trigger | None:
     """The reading a verb takes with one of its complements (``condamner X à``), if any."""
+    kind = "noun" if verb.pos_ == "NOUN" else "verb"
     for (word, preposition, _), trigger in lex.complements.items():
-        if word != lemma:
+        if word != lemma or trigger.kind != kind:
             continue
-        heads = _complements(verb, preposition)
+        heads = _complements(verb, preposition, trigger.place)
         if trigger.complement:
             words = lex.word_class(trigger.complement)
             heads = [h for h in heads if h.lemma_.lower() in words]

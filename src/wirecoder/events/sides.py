@@ -152,3 +152,26 @@ def stray_objects(verb: Token) -> list[Token]:
                 if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and args.case_of(c) is None
             )
     return found
+
+
+def heard(noun: Token) -> bool:
+    """Whether a noun is a direct complement of its verb (``a dénoncé les provocations``),
+    so that the verb's subject speaks of it; not when it is nested deeper (``a rejeté la
+    proposition d'une médiation``: the médiation is no act of the subject's)."""
+    head = noun.head
+    if head.dep_ == "obl:mod" and head.pos_ == "NOUN":  # "mènent depuis lundi des patrouilles"
+        head = head.head  # the parse hangs the object on the date
+    return head.pos_ in {"VERB", "AUX"} or noun.head is noun
+
+
+def below(noun: Token, preposition: str) -> list[Token]:
+    """A complement with ``preposition`` anywhere under a noun, when the parse hangs it on a
+    word of the noun's own complements (``la visite du ministre ouzbek, X, en Azerbaïdjan``)."""
+    forms = args.preposition_forms(preposition)
+    inside = [c for c in noun.children if c.dep_ != "conj"]  # not into a coordinated noun
+    return [
+        t
+        for child in inside
+        for t in child.subtree
+        if t.dep_ in {"nmod", "obl", "obl:arg"} and args.case_of(t) in forms
+    ][:1]
