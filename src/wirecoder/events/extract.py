@@ -94,7 +94,28 @@ class EventExtractor:
                 if trigger.joint and not sides.is_joint(token, lex.word_class("joint")):
                     continue
                 found.append(Found(trigger, token, token.i, token.i, token))
+        found.extend(self._judgements(sentence))
         return _without_contents(self._with_contents(_without_nominal_contents(found)))
+
+    def _saying(self) -> frozenset[str]:
+        """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
+        saying = self.triggers.word_class("saying")
+        aliases = {a for a, verb in self.triggers.aliases.items() if verb in saying}
+        return saying | aliases
+
+    def _judgements(self, sentence: Span) -> list[Found]:
+        """``« Ces actes sont inadmissibles », juge le ministère``: a speaker's verdict."""
+        found = []
+        saying = self._saying()
+        for token in sentence:
+            for name, trigger in self.triggers.judgements.items():
+                if token.lemma_.lower() not in self.triggers.word_class(name):
+                    continue
+                said = sides.judgement(token, saying)
+                if said is not None and not negated(token):
+                    verb, _speaker = said
+                    found.append(Found(trigger, verb, verb.i, verb.i, token))
+        return found
 
     def _phrase(self, verb: Token) -> Found | None:
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
@@ -126,6 +147,11 @@ class EventExtractor:
             tokens = [t] if (t := sides.subject_of(head)) is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
+        elif slot == "judge":
+            said = sides.judgement(found.anchor, self._saying())
+            tokens = [said[1]] if said is not None else []
+        elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
+            tokens = [c for c in found.anchor.children if c.dep_ == "nsubj"]
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []

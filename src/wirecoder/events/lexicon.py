@@ -43,6 +43,8 @@ class TriggerLexicon:
     complements: dict[tuple[str, str, str | None], Trigger] = field(default_factory=dict)
     # the type an intent verb takes from the type of what it promises ("promettre de frapper")
     intents: dict[str, dict[str, str]] = field(default_factory=dict)
+    # word class → the event a speaker's judgement in that class is ("c'est inacceptable")
+    judgements: dict[str, Trigger] = field(default_factory=dict)
 
     def word_class(self, name: str) -> frozenset[str]:
         """The words of one lexical class (``quantity``, ``support``…), empty if undefined."""
@@ -84,6 +86,12 @@ class TriggerLexicon:
             str(verb): {str(k): str(v) for k, v in table.items()}
             for verb, table in (raw.get("intents") or {}).items()
         }
+        judgements = {
+            name: _trigger(
+                name, "verb", {"actor": ["judge"], "recipient": ["topic"], **entry}, where
+            )
+            for name, entry in (raw.get("judgements") or {}).items()
+        }
         return cls(
             lang=lang,
             verbs=verbs,
@@ -93,6 +101,7 @@ class TriggerLexicon:
             aliases=aliases,
             complements=complements,
             intents=intents,
+            judgements=judgements,
         )
 
 

@@ -175,3 +175,26 @@ def below(noun: Token, preposition: str) -> list[Token]:
         for t in child.subtree
         if t.dep_ in {"nmod", "obl", "obl:arg"} and args.case_of(t) in forms
     ][:1]
+
+
+def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | None:
+    """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
+    estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
+    choqué``. None when the word is no predicate or no speaker says it."""
+    predicate = any(c.dep_ == "cop" for c in word.children) or word.dep_ == "xcomp"
+    if not predicate:
+        return None
+    for verb in word.ancestors:  # "a estimé que … inacceptable"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+            speaker = subject_of(verb)
+            return (verb, speaker) if speaker is not None else None
+        if verb.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} and verb is not word.head:
+            break
+    for verb in word.children:  # "« … inadmissibles », juge le ministère"
+        if verb.dep_ in {"parataxis", "dep", "conj"} and verb.lemma_.lower() in saying:
+            if verb.pos_ == "VERB":
+                speaker = subject_of(verb)
+            else:  # the parse reads "juge" as a noun: its complement is the speaker
+                speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
+            return (verb, speaker) if speaker is not None else None
+    return None
