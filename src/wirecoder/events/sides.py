@@ -181,9 +181,11 @@ def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | Non
     """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
     estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
     choqué``. None when the word is no predicate or no speaker says it."""
-    predicate = any(c.dep_ == "cop" for c in word.children) or word.dep_ == "xcomp"
-    if not predicate:
+    copulas = [c for c in word.children if c.dep_ == "cop"]
+    if not copulas and word.dep_ != "xcomp":
         return None
+    if any("Cnd" in args.morph(c, "Mood") or "Fut" in args.morph(c, "Tense") for c in copulas):
+        return None  # "toute escalade serait inacceptable": a warning, not a verdict
     for verb in word.ancestors:  # "a estimé que … inacceptable"
         if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
             speaker = subject_of(verb)
