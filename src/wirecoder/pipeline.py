@@ -76,6 +76,8 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     dateline_country = dateline.location.country if dateline.location else None
     ctx.mentions = coder.extractor.resolver.country_counts(doc)
     ctx.home = coder.extractor.resolver.home_country(ctx.mentions, dateline_country)
+    if ctx.home is None:  # no dateline and no state named: the country its places are in
+        ctx.home = places_country(doc, coder)
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
@@ -95,6 +97,17 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     return ArticleResult(
         article=article, language=coder.lang, dateline=dateline, events=tuple(events)
     )
+
+
+def places_country(doc: Doc, coder: Coder) -> str | None:
+    """The country most of a text's named places (``Québec``, ``Lyon``) are in."""
+    counts: dict[str, int] = {}
+    for entity in doc.ents:
+        if entity.label_ in _PLACE_LABELS:
+            place = coder.gazetteer.resolve(entity.text, ())
+            if place is not None and place.country:
+                counts[place.country] = counts.get(place.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 # how old a dated act may be and still be coded (PLOVER codes news, not history)
