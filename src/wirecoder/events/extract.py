@@ -277,6 +277,10 @@ class EventExtractor:
                 return resolved
         return self._demonym(token, ctx)
 
+    def _home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
+        at = ctx.offset + found.head.idx
+        return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
+
     def _reacted_to(self, actor: Actor, head: Token, ctx: ArticleContext) -> Actor | None:
         """``Pyongyang a procédé à un tir. Séoul a dénoncé une provocation``: the side a
         reaction with no named recipient answers is the doer of a sentence just before it."""
@@ -303,6 +307,8 @@ class EventExtractor:
         sanctions are only coded with a named recipient.
         """
         trigger = found.trigger
+        if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
+            return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
         if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
             return None
         target = ctx.home
@@ -394,6 +400,11 @@ def _without_contents(found: list[Found]) -> list[Found]:
 # verbal reactions: with no side named, they answer the last side that acted before them
 _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REACTION_REACH = 2  # sentences back
+
+
+def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
+    """A foreign side's promise in a dispatch from another country is made to that country."""
+    return type_ == "AGREE" and bool(ctx.home) and actor.country not in {None, ctx.home}
 
 
 def _without_nominal_contents(found: list[Found]) -> list[Found]:
