@@ -206,6 +206,8 @@ class EventExtractor:
             actors = [
                 Actor(text="", country=ctx.home, sectors=found.trigger.implicit, start=at, end=at)
             ]
+        if found.trigger.needs_side and self._object_is_no_side(found, ctx):
+            return []  # "HP accuse une baisse de 3 %", "a reçu une cape brodée"
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx)
@@ -276,6 +278,9 @@ class EventExtractor:
             if resolved:
                 return resolved
         return self._demonym(token, ctx)
+
+    def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
+        return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
 
     def _home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
         at = ctx.offset + found.head.idx

@@ -29,6 +29,7 @@ class Trigger:
     preposition: str | None = None  # phrases: the object is a complement with this preposition
     joint: bool = False  # fires only on a joint act ("des exercices conjoints")
     place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
+    needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             preposition=entry.get("preposition"),
             joint=bool(entry.get("joint", False)),
             place=bool(entry.get("place", False)),
+            needs_side=bool(entry.get("needs_side", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc
