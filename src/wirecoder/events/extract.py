@@ -111,10 +111,11 @@ class EventExtractor:
             for name, trigger in self.triggers.judgements.items():
                 if token.lemma_.lower() not in self.triggers.word_class(name):
                     continue
-                said = sides.judgement(token, saying)
-                if said is not None and not negated(token):
+                predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
+                said = sides.judgement(predicate, saying)
+                if said is not None and not negated(predicate):
                     verb, _speaker = said
-                    found.append(Found(trigger, verb, verb.i, verb.i, token))
+                    found.append(Found(trigger, verb, verb.i, verb.i, predicate))
         return found
 
     def _phrase(self, verb: Token) -> Found | None:

@@ -43,8 +43,21 @@ def subject_of(verb: Token) -> Token | None:
     if is_pronominal(verb):
         found = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
     else:
-        found = args.subject(verb)
+        found = args.subject(verb) or stray_subject(verb)
     return antecedent(found) if found is not None else None
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """A sentence-initial name the parse cut off as a root of its own (``Madrid`` in
+    ``Madrid a convoqué l'ambassadeur``): the subject of the root verb right after it."""
+    if verb.dep_ != "ROOT" or args.is_passive(verb):
+        return None
+    first = verb.sent[0]
+    if first.i < verb.i and first.head is first and first.pos_ in {"PROPN", "NOUN"}:
+        between = verb.doc[first.i + 1 : verb.i]
+        if all(t.head.i == first.i or t.dep_.startswith("aux") for t in between):
+            return first
+    return None
 
 
 def objects_of(verb: Token) -> list[Token]:
@@ -200,3 +213,12 @@ def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | Non
                 speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
             return (verb, speaker) if speaker is not None else None
     return None
+
+
+def predicate_of(word: Token) -> Token:
+    """The predicate a word of judgement belongs to: itself, or the noun it qualifies when
+    that noun is the predicate (``c'est un acte lâche``, ``un exemple d'ingérence``)."""
+    head = word.head
+    if word.dep_ in {"amod", "nmod"} and any(c.dep_ == "cop" for c in head.children):
+        return head
+    return word
