@@ -34,7 +34,9 @@ def _complements(head: Token, preposition: str, place: bool = False) -> list[Tok
     deps = {"nmod"} if head.pos_ == "NOUN" else _ARGUMENTS | (_PLACES if place else set())
     found = [c for c in head.children if c.dep_ in deps and args.case_of(c) in forms]
     for obj in (c for c in head.children if c.dep_ == "obj"):
-        found.extend(c for c in obj.children if c.dep_ == "amod" and args.case_of(c) in forms)
+        found.extend(
+            c for c in obj.children if c.dep_ in {"amod", "nmod"} and args.case_of(c) in forms
+        )
     return found
 
 

@@ -29,13 +29,13 @@ _COMPLEMENTS = {"nmod", "obl", "obl:arg"}
 
 
 def is_pronominal(verb: Token) -> bool:
-    """A reflexive verb parsed as a passive: a passive subject, an expletive, no auxiliary."""
+    """A verb parsed as a passive that is none: a passive subject and no passive auxiliary,
+    with a reflexive (``se sont rassemblés``) or an active participle (``a réagi``)."""
     deps = {c.dep_ for c in verb.children}
-    return (
-        "nsubj:pass" in deps
-        and "aux:pass" not in deps
-        and bool(deps & {"expl:pass", "expl:comp", "expl"})
-    )
+    if "nsubj:pass" not in deps or "aux:pass" in deps:
+        return False
+    reflexive = bool(deps & {"expl:pass", "expl:comp", "expl"})
+    return reflexive or "Pass" not in args.morph(verb, "Voice")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -78,7 +78,8 @@ def antecedent(token: Token) -> Token:
 def counted(token: Token, quantities: Collection[str]) -> Token:
     """``centaines`` in ``plusieurs centaines de policiers`` → ``policiers``."""
     for _ in range(3):
-        if token.lemma_.lower() not in quantities and token.pos_ != "NUM":
+        number = token.pos_ == "NUM" or "Card" in args.morph(token, "NumType")
+        if token.lemma_.lower() not in quantities and not number:
             break
         inner = args.with_preposition(token, _OF)
         if not inner:
