@@ -238,7 +238,7 @@ def test_events_extract_support_verb_subject_acts(
     [
         ("Les marines chilienne et péruvienne ont entamé des exercices conjoints.", {"CHL", "PER"}),
         (
-            "Les armées malienne et nigérienne mènent des patrouilles mixtes le long de la frontière.",
+            "Les armées malienne et nigérienne mènent des patrouilles mixtes à la frontière.",
             {"MLI", "NER"},
         ),
     ],
@@ -302,7 +302,7 @@ def test_events_extract_relative_pronoun_is_its_antecedent(
     [
         ("Des milliers de personnes se sont rassemblées devant le Parlement.", "ARM"),
         (
-            "Des centaines d'étudiants se sont rassemblés à Tunis pour protester contre la réforme.",
+            "Des centaines d'étudiants se sont rassemblés à Tunis pour dénoncer la réforme.",
             "TUN",
         ),
     ],
@@ -458,3 +458,26 @@ def test_events_extract_unnamed_sides(
     coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
 ) -> None:
     _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Selon l'ONG, les soldats tchadiens auraient arrêté une centaine d'opposants.",
+            "TCD",
+            {("ACCUSE", "TCD", "TCD")},
+        ),
+        (
+            "Le gouvernement malien affirme que des militaires français auraient tué des civils.",
+            "MLI",
+            {("ACCUSE", "MLI", "FRA")},
+        ),
+    ],
+)
+def test_events_extract_unconfirmed_acts_are_allegations(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    coded = _coded(coder, text, home)
+    _check(coder, text, home, expected)
+    assert not {"ASSAULT", "COERCE"} & {t[0] for t in coded}

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# material acts that a source may only claim ("aurait tué"): coded as its allegation
+_CLAIMED = frozenset({"ASSAULT", "COERCE"})
+
 # verbal types: a thing they address stands for the side behind it ("rejeter la demande de X")
 _VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"})
 
@@ -283,6 +286,19 @@ class EventExtractor:
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
         return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
 
+    def _claimant(self, type_: str, verb: Token, ctx: ArticleContext) -> Actor | None:
+        """Who claims an unconfirmed act (``aurait été tué``, conditional mood): the speaker
+        of the verb of saying it depends on, or the ``selon X`` source (manual: an unconfirmed
+        act known only through a claim is the claimant's ACCUSE allege)."""
+        conditions = self.triggers.word_class("condition")
+        if type_ not in _CLAIMED or not sides.is_conditional(verb, conditions):
+            return None
+        sources = sides.claim_sources(verb, self._saying(), self.triggers.word_class("according"))
+        for source in sources:
+            for actor in self.resolver.resolve(source, ctx):
+                return self.resolver.with_home(actor, ctx)
+        return None
+
     def _home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
         at = ctx.offset + found.head.idx
         return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
@@ -358,9 +374,14 @@ class EventExtractor:
         if aux == "future" and type_ in self.ontology.future_as:
             # PLOVER: a visit, aid or withdrawal announced for later is a promise
             type_, mode = self.ontology.future_as[type_], None
+        pairs = self._sides(found, ctx)
+        claimant = self._claimant(trigger.type, qualifier, ctx)
+        if claimant is not None:  # "X affirme que Y aurait tué Z": X's allegation against Y
+            type_, mode = "ACCUSE", "allege"
+            pairs = [(claimant, actor) for actor, _ in pairs] or [(claimant, None)]
         cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
-        for actor, named in self._sides(found, ctx):
+        for actor, named in pairs:
             recipient = named if named is not None else self._home_target(actor, found, ctx)
             if recipient is None and self.ontology.requires_recipient(trigger.type):
                 continue

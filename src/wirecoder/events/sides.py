@@ -223,3 +223,26 @@ def predicate_of(word: Token) -> Token:
     if word.dep_ in {"amod", "nmod"} and any(c.dep_ == "cop" for c in head.children):
         return head
     return word
+
+
+def is_conditional(verb: Token, conditions: Collection[str]) -> bool:
+    """An act told in the conditional (``aurait été tué``, ``auraient arrêté``), with no
+    ``if`` clause of its own (``conditions``: the words that open one): reported, not
+    confirmed."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    finite = next((a for a in auxes if "Fin" in args.morph(a, "VerbForm")), verb)
+    return "Cnd" in args.morph(finite, "Mood") and not any(
+        c.dep_ == "mark" and c.lower_ in conditions for c in verb.children
+    )
+
+
+def claim_sources(verb: Token, saying: Collection[str], according: Collection[str]) -> list[Token]:
+    """Who a reported act is attributed to: ``selon X`` on the act, or the subject of the verb
+    of saying it depends on (``Le Figaro annonce que … aurait été tué``)."""
+    found = [c for c in verb.children if c.dep_.startswith("obl") and args.case_of(c) in according]
+    for head in verb.ancestors:
+        if head.pos_ == "VERB" and head.lemma_.lower() in saying:
+            if (speaker := subject_of(head)) is not None:
+                found.append(speaker)
+            break
+    return found
