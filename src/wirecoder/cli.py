@@ -386,24 +386,34 @@ def evaluate(
     ] = EvalScope.gold,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (default).")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list missed and false events per article.")
+    ] = False,
 ) -> None:
     """Score events on (type, actor, recipient) against a gold file: P/R/F1 per type."""
     from wirecoder import evaluate as ev
+    from wirecoder import misses
 
     if (pred is None) == (not code_inputs) or (pred is not None and inputs):
         raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
     if code_inputs and not inputs:
         raise _fail("--code needs the files or folders to code: --code INPUT...")
-    if as_json and markdown:
-        raise _fail("choose one output: --json or --markdown")
+    if as_json and (markdown or errors):
+        raise _fail("choose one output: --json, or --markdown with or without --errors")
+    listing = ""
     try:
         truth = ev.read_gold(gold)
         if pred is not None:
             predicted = ev.read_predictions(pred)
+            if errors:
+                listing = misses.list_errors(gold, misses.read_results(pred))
         else:
             from wirecoder.pipeline import Coder
 
-            predicted, quarantined = ev.code_paths(inputs or [], Coder(lang=lang))
+            results, quarantined = misses.code_results(inputs or [], Coder(lang=lang))
+            predicted = ev.predicted_events(results)
+            if errors:
+                listing = misses.list_errors(gold, results)
             if quarantined:
                 typer.echo(
                     f"quarantined {len(quarantined)} records, e.g. {quarantined[0].record}: "
@@ -417,3 +427,6 @@ def evaluate(
         typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
     else:
         typer.echo(ev.format_markdown(report), nl=False)
+        if listing:
+            typer.echo("\n## Errors (missed gold events, false alarms)\n\n```")
+            typer.echo(listing + "```")
