@@ -100,6 +100,12 @@ class EventExtractor:
         found.extend(self._judgements(sentence))
         return _without_contents(self._with_contents(_without_nominal_contents(found)))
 
+    def _is_trigger_verb(self, verb: Token | None) -> bool:
+        return (
+            verb is not None
+            and self.triggers.verb_lemma(verb.lemma_.lower()) in self.triggers.verbs
+        )
+
     def _saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
         saying = self.triggers.word_class("saying")
@@ -161,8 +167,8 @@ class EventExtractor:
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
         elif slot == "speaker":
             tokens = [t] if (t := args.speaker(head)) is not None else []
-            if not sides.heard(head):  # "a rejeté la proposition d'une médiation"
-                tokens = []
+            if not sides.heard(head) and self._is_trigger_verb(args.governing_verb(head)):
+                tokens = []  # "a rejeté la proposition d'une médiation": not the subject's act
         elif slot == "demonym":
             return self._demonym(head, ctx)
         else:
