@@ -119,3 +119,365 @@ def test_events_extract_scores_and_evidence(coder: Coder, text: str) -> None:
     assert text[event.evidence.start : event.evidence.end].strip() == event.evidence.sentence
     assert event.evidence.trigger == "a félicité"
     assert 0 < event.confidence <= 1
+
+
+# -- rules added for issue 3 (sentences written for these tests) ------------------------------
+
+
+def _coded(coder: Coder, text: str, home: str | None) -> set[tuple[str, str | None, str | None]]:
+    """(type, actor, recipient) of a text coded as one article whose country is ``home``."""
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text)
+    ctx.home = home
+    ctx.mentions = coder.extractor.resolver.country_counts(doc)
+    found: list[Event] = []
+    for sentence in doc.sents:
+        found.extend(coder.extractor.sentence_events(sentence, text, ctx, "t"))
+    return _triples(found)
+
+
+def _check(coder: Coder, text: str, home: str | None, expected: set[tuple[str, ...]]) -> None:
+    coded = _coded(coder, text, home)
+    for triple in expected:
+        assert triple in coded, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le tribunal de Kaboul a condamné deux journalistes britanniques à cinq ans de prison.",
+            "AFG",
+            {("SANCTION", "AFG", "GBR")},
+        ),
+        (
+            "La cour suprême a condamné l'État ghanéen à verser une indemnité aux familles.",
+            "GHA",
+            {("SANCTION", "GHA", "GHA")},
+        ),
+        (
+            "Le ministre serbe a qualifié ces sanctions d'illégales.",
+            "SRB",
+            {("ACCUSE", "SRB", "SRB")},
+        ),
+        ("Un militant marocain a été expulsé vers l'Espagne.", "DZA", {("COERCE", "DZA", "MAR")}),
+        (
+            "Le ministère péruvien a violemment réagi contre la décision chilienne.",
+            "PER",
+            {("ACCUSE", "PER", "CHL")},
+        ),
+    ],
+)
+def test_events_extract_complement_readings(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["Le gouvernement ghanéen a condamné l'attaque contre le poste frontière."]
+)
+def test_events_extract_condemnation_without_sentence_stays_accuse(coder: Coder, text: str) -> None:
+    assert {t[0] for t in _coded(coder, text, "GHA")} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le gouvernement malien a promis de poursuivre la guerre contre les rebelles touareg.",
+            "MLI",
+            {("THREATEN", "MLI", "MLI")},
+        ),
+        (
+            "La junte a promis de remettre le pouvoir aux civils avant la fin de l'année.",
+            "GIN",
+            {("CONCEDE", "GIN", "GIN")},
+        ),
+        (
+            "Le ministre turc a menacé de fermer la frontière aux camions iraniens.",
+            "TUR",
+            {("THREATEN", "TUR", "IRN")},
+        ),
+    ],
+)
+def test_events_extract_intent_verbs_take_their_content_type(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Les rebelles ont mené une attaque contre une caserne de l'armée nigérienne.",
+            "NER",
+            {("ASSAULT", "NER", "NER")},
+        ),
+        (
+            "La police tunisienne a procédé à des dizaines d'arrestations.",
+            "TUN",
+            {("COERCE", "TUN", "TUN")},
+        ),
+        (
+            "L'armée nord-coréenne a procédé au tir de deux missiles balistiques.",
+            "KOR",
+            {("MOBILIZE", "PRK", None)},
+        ),
+    ],
+)
+def test_events_extract_support_verb_subject_acts(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Les marines chilienne et péruvienne ont entamé des exercices conjoints.", {"CHL", "PER"}),
+        (
+            "Les armées malienne et nigérienne mènent des patrouilles mixtes à la frontière.",
+            {"MLI", "NER"},
+        ),
+    ],
+)
+def test_events_extract_joint_acts_cooperate(coder: Coder, text: str, pair: set[str]) -> None:
+    coded = _coded(coder, text, None)
+    assert {(t[0], frozenset(t[1:])) for t in coded} == {("COOPERATE", frozenset(pair))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée chilienne a entamé des exercices dans le désert.",
+        "Les deux ministres sont convenus d'organiser des exercices conjoints à l'automne.",
+    ],
+)
+def test_events_extract_not_joint_or_promised_is_no_cooperation(coder: Coder, text: str) -> None:
+    assert "COOPERATE" not in {t[0] for t in _coded(coder, text, "CHL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le gouvernement tchadien a déployé plusieurs centaines de policiers dans la capitale.",
+            "TCD",
+            {("MOBILIZE", "TCD", None)},
+        ),
+        ("Le parti au pouvoir a exclu trois de ses députés.", "SEN", {("SANCTION", "SEN", "SEN")}),
+    ],
+)
+def test_events_extract_quantities_stand_for_what_they_count(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "La Commission européenne, qui regrette la décision de Moscou, a convoqué une réunion.",
+            "BEL",
+            {("ACCUSE", "EU", "RUS")},
+        ),
+        (
+            "Le ministre, qui dénonce les provocations de l'Arménie, a quitté la salle.",
+            "AZE",
+            {("ACCUSE", "AZE", "ARM")},
+        ),
+    ],
+)
+def test_events_extract_relative_pronoun_is_its_antecedent(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Des milliers de personnes se sont rassemblées devant le Parlement.", "ARM"),
+        (
+            "Des centaines d'étudiants se sont rassemblés à Tunis pour dénoncer la réforme.",
+            "TUN",
+        ),
+    ],
+)
+def test_events_extract_reflexive_read_as_passive_protest(
+    coder: Coder, text: str, home: str
+) -> None:
+    assert ("PROTEST", home, home) in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le ministre arménien a rejeté la proposition de l'Azerbaïdjan.",
+            "ARM",
+            {("REJECT", "ARM", "AZE")},
+        ),
+        (
+            "Le ministère kirghiz a salué la décision de Douchanbé.",
+            "KGZ",
+            {("SUPPORT", "KGZ", "TJK")},
+        ),
+        (
+            "Le gouvernement algérien a rejeté la proposition d'une médiation marocaine.",
+            "DZA",
+            {("REJECT", "DZA", "MAR")},
+        ),
+    ],
+)
+def test_events_extract_side_behind_a_thing(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    coded = _coded(coder, text, home)
+    _check(coder, text, home, expected)
+    assert "CONSULT" not in {t[0] for t in coded}  # the médiation is only proposed
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "L'armée sud-coréenne a placé ses unités en état d'alerte.",
+            "KOR",
+            {("MOBILIZE", "KOR", None)},
+        ),
+        (
+            "Des hommes armés ont pris en otage trois employés d'une ONG locale.",
+            "MLI",
+            {("ASSAULT", "MLI", "MLI")},
+        ),
+    ],
+)
+def test_events_extract_prepositional_phrases(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le ministre azerbaïdjanais a remercié Tachkent pour son soutien.",
+            "AZE",
+            {("SUPPORT", "AZE", "UZB")},
+        ),
+        (
+            "La police ougandaise a arrêté mercredi à Kampala quatre ressortissants kényans.",
+            "UGA",
+            {("COERCE", "UGA", "KEN")},
+        ),
+    ],
+)
+def test_events_extract_objects_the_parse_misplaces(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Pyongyang a procédé à un tir de missile balistique. "
+            "Le ministère sud-coréen de la Défense a dénoncé une provocation grave.",
+            "KOR",
+            {("ACCUSE", "KOR", "PRK")},
+        ),
+        (
+            "L'armée russe a bombardé un village. Le ministère géorgien a dénoncé un crime.",
+            "GEO",
+            {("ACCUSE", "GEO", "RUS")},
+        ),
+    ],
+)
+def test_events_extract_reaction_answers_the_last_doer(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "« Ces violences sont inadmissibles », juge le ministère tunisien de l'Intérieur.",
+            {("ACCUSE", "TUN", "TUN")},
+        ),
+        (
+            "Le ministre turc a estimé que la décision de Berlin était inacceptable.",
+            {("ACCUSE", "TUR", "DEU")},
+        ),
+    ],
+)
+def test_events_extract_verdicts_in_reported_speech(
+    coder: Coder, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    home = next(iter(expected))[1]
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Le ministre turc a estimé que toute nouvelle frappe serait inacceptable.", "TUR"),
+        ("Le Figaro accuse une baisse de ses ventes.", "FRA"),
+        ("Le président a reçu une décoration.", "FRA"),
+        ("Les soldats se sont rendus après trois jours de combat.", "SYR"),
+    ],
+)
+def test_events_extract_other_senses_are_no_event(coder: Coder, text: str, home: str) -> None:
+    assert _coded(coder, text, home) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("Un journaliste a été abattu devant son domicile.", "MEX", {("ASSAULT", "MEX", "MEX")}),
+        (
+            "Trois humanitaires ont été enlevés dans le nord du pays.",
+            "MLI",
+            {("ASSAULT", "MLI", "MLI")},
+        ),
+        (
+            "Le Japon s'est engagé à financer la reconstruction de trois ponts.",
+            "BGD",
+            {("AGREE", "JPN", "BGD")},
+        ),
+    ],
+)
+def test_events_extract_unnamed_sides(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Selon l'ONG, les soldats tchadiens auraient arrêté une centaine d'opposants.",
+            "TCD",
+            {("ACCUSE", "TCD", "TCD")},
+        ),
+        (
+            "Le gouvernement malien affirme que des militaires français auraient tué des civils.",
+            "MLI",
+            {("ACCUSE", "MLI", "FRA")},
+        ),
+    ],
+)
+def test_events_extract_unconfirmed_acts_are_allegations(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    coded = _coded(coder, text, home)
+    _check(coder, text, home, expected)
+    assert not {"ASSAULT", "COERCE"} & {t[0] for t in coded}

@@ -122,3 +122,20 @@ def test_lexicons_language_entry(lang: str) -> None:
     assert entry.locative is not None and "cue" in entry.locative.groupindex
     for role, offices in entry.grammar.same_office.items():
         assert role and offices, role
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_trigger_readings_resolve(lang: str) -> None:
+    """Complement readings, judgements and intents name real types, modes and classes."""
+    ontology = Ontology.load()
+    lexicon = TriggerLexicon.load(lang)
+    for trigger in [*lexicon.complements.values(), *lexicon.judgements.values()]:
+        assert trigger.mode is None or trigger.mode in ontology.modes(trigger.type), trigger
+        assert trigger.complement is None or trigger.complement in lexicon.classes, trigger
+    assert all(name in lexicon.classes for name in lexicon.judgements)
+    for table in lexicon.intents.values():
+        assert set(table) | set(table.values()) <= set(ontology.types)
+    for trigger in lexicon.phrases.values():
+        assert trigger.preposition is None or re.fullmatch(
+            r"[a-zàâçéèêëîïôûù']+", trigger.preposition
+        )

@@ -9,7 +9,7 @@ import pytest
 
 from wirecoder.contract import dumps_line
 from wirecoder.ingest import read_paths
-from wirecoder.pipeline import Coder
+from wirecoder.pipeline import Coder, is_background
 from wirecoder.records import Actor, Article, ArticleResult, Event
 
 from conftest import REFERENCE, shared_file
@@ -112,3 +112,47 @@ def test_pipeline_batching_does_not_change_results(coder: Coder, batch_size: int
         assert list(coder.code_many(articles)) == one_by_one
     finally:
         coder.batch_size = saved
+
+
+@pytest.mark.parametrize(
+    ("date", "published", "background"),
+    [
+        ("1979-11-04", "2012-11-02", True),
+        ("2009", "2012-10-16", True),
+        ("2012-03-19", "2012-07-05", False),
+        ("2011-12", "2012-07-05", False),
+        (None, "2012-07-05", False),
+    ],
+)
+def test_pipeline_background_older_than_a_year(
+    date: str | None, published: str, background: bool
+) -> None:
+    assert is_background(date, published) is background
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 4 novembre 1979, des étudiants iraniens avaient envahi l'ambassade des États-Unis "
+        "à Téhéran. Des milliers de personnes ont manifesté vendredi contre les États-Unis.",
+        "En mars 2008, l'armée russe avait bombardé la ville géorgienne de Gori. "
+        "Le ministre géorgien a dénoncé vendredi les provocations de Moscou.",
+    ],
+)
+def test_pipeline_history_is_not_coded(coder: Coder, text: str) -> None:
+    result = coder.code(text, article_id="t", date="2012-11-02")
+    assert result.events
+    assert all(e.date is None or e.date >= "2011" for e in result.events)
+    assert "ASSAULT" not in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("La police a interpellé trois militants à Lyon, puis deux autres à Marseille.", "FRA"),
+        ("Les policiers ont arrêté dix manifestants à Porto et à Braga.", "PRT"),
+    ],
+)
+def test_pipeline_home_from_places_without_dateline(coder: Coder, text: str, home: str) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    assert [(e.type, e.actor and e.actor.country) for e in result.events] == [("COERCE", home)]

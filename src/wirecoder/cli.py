@@ -425,6 +425,9 @@ def evaluate(
     ] = EvalScope.gold,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (default).")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list missed and false events per article.")
+    ] = False,
 ) -> None:
     """Score events on (type, actor, recipient) against a gold file: P/R/F1 per type.
 
@@ -432,7 +435,7 @@ def evaluate(
     sentences: `--code` with no INPUT codes them, each as a one-sentence article.
     """
     from wirecoder import evaluate as ev
-    from wirecoder import gsr
+    from wirecoder import gsr, misses
 
     if (pred is None) == (not code_inputs) or (pred is not None and inputs):
         raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
@@ -441,16 +444,22 @@ def evaluate(
         return
     if code_inputs and not inputs:
         raise _fail("--code needs the files or folders to code: --code INPUT...")
-    if as_json and markdown:
-        raise _fail("choose one output: --json or --markdown")
+    if as_json and (markdown or errors):
+        raise _fail("choose one output: --json, or --markdown with or without --errors")
+    listing = ""
     try:
         truth = ev.read_gold(gold)
         if pred is not None:
             predicted = ev.read_predictions(pred)
+            if errors:
+                listing = misses.list_errors(gold, misses.read_results(pred))
         else:
             from wirecoder.pipeline import Polyglot
 
-            predicted, quarantined = ev.code_paths(inputs or [], Polyglot(), lang=lang)
+            results, quarantined = misses.code_results(inputs or [], Polyglot(), lang=lang)
+            predicted = ev.predicted_events(results)
+            if errors:
+                listing = misses.list_errors(gold, results)
             if quarantined:
                 typer.echo(
                     f"quarantined {len(quarantined)} records, e.g. {quarantined[0].record}: "
@@ -464,6 +473,9 @@ def evaluate(
         typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
     else:
         typer.echo(ev.format_markdown(report), nl=False)
+        if listing:
+            typer.echo("\n## Errors (missed gold events, false alarms)\n\n```")
+            typer.echo(listing + "```")
 
 
 def _evaluate_gsr(

@@ -260,18 +260,10 @@ def code_paths(
 
     ``lang`` codes them all in one language; None takes each record's, else detects it.
     """
-    from wirecoder.detect import LanguageDetector, assign_languages
-    from wirecoder.ingest import read_paths
+    from wirecoder.misses import code_results
 
-    detector = None if lang is not None else LanguageDetector()
-    quarantined: list[Quarantined] = []
-    articles = []
-    for item in assign_languages(read_paths(list(paths)), detector, override=lang):
-        if isinstance(item, Quarantined):
-            quarantined.append(item)
-        else:
-            articles.append(item)
-    return predicted_events(coder.code_many(articles)), quarantined
+    results, quarantined = code_results(paths, coder, lang)
+    return predicted_events(results), quarantined
 
 
 # --- scoring ---------------------------------------------------------------------------

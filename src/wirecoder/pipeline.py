@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import tee
@@ -119,6 +120,8 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     dateline_country = dateline.location.country if dateline.location else None
     ctx.mentions = coder.extractor.resolver.country_counts(doc)
     ctx.home = coder.extractor.resolver.home_country(ctx.mentions, dateline_country)
+    if ctx.home is None:  # no dateline and no state named: the country its places are in
+        ctx.home = places_country(doc, coder)
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
@@ -129,6 +132,8 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     events = []
     for event in folded:
         date, precision = event_date(event, dated, expressions, lang=coder.lang)
+        if is_background(date, dated.date):
+            continue  # history (older than about a year) is context, not news
         ev = event.evidence
         here = [m for m in mentions if ev.start <= m.start < ev.end]
         location = event_location(event, dateline, here, lang=coder.lang)
@@ -136,6 +141,36 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     return ArticleResult(
         article=article, language=coder.lang, dateline=dateline, events=tuple(events)
     )
+
+
+def places_country(doc: Doc, coder: Coder) -> str | None:
+    """The country most of a text's named places (``Québec``, ``Lyon``) are in."""
+    counts: dict[str, int] = {}
+    for entity in doc.ents:
+        if entity.label_ in _PLACE_LABELS:
+            place = coder.gazetteer.resolve(entity.text, ())
+            if place is not None and place.country:
+                counts[place.country] = counts.get(place.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+# how old a dated act may be and still be coded (PLOVER codes news, not history)
+_BACKGROUND_DAYS = 400
+
+
+def is_background(date: str | None, published: str | None) -> bool:
+    """Whether an act dated ``date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) is more than
+    about a year older than the article (``published``, ISO)."""
+    if not date or not published:
+        return False
+    try:
+        parts = [int(p) for p in date.split("-")]
+        when = dt.date(
+            parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28
+        )
+        return (dt.date.fromisoformat(published[:10]) - when).days > _BACKGROUND_DAYS
+    except (ValueError, IndexError):
+        return False
 
 
 _PLACE_LABELS = frozenset({"LOC", "GPE"})

@@ -56,6 +56,18 @@ def with_preposition(head: Token, preposition: str) -> list[Token]:
     return found
 
 
+def agents(verb: Token) -> list[Token]:
+    """The agent complements of a passive or a participle (``par X``, ``by X``)."""
+    agent = grammar_of(verb).agent
+    return [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in agent]
+
+
+def of_complements(head: Token) -> list[Token]:
+    """The possessor complements of a noun (``de X``, ``of X``, ``X's``)."""
+    possessor = grammar_of(head).possessor
+    return [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in possessor]
+
+
 def complements(head: Token) -> list[Token]:
     """Every complement of ``head`` introduced by a preposition."""
     return [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) is not None]
@@ -70,9 +82,8 @@ def objects(verb: Token) -> list[Token]:
 def subject(verb: Token) -> Token | None:
     """The verb's subject; a conjunct or participle borrows the subject of the verb above."""
     if is_passive(verb):
-        agent = grammar_of(verb).agent
-        agents = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in agent]
-        return agents[0] if agents else None
+        found = agents(verb)
+        return found[0] if found else None
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if own:
         return own[0]
@@ -182,3 +193,8 @@ def in_subtree(head: Token, preposition: str, depth: int = 3) -> list[Token]:
         if child.dep_ in {"nmod", "conj", "obl", "obl:arg", "amod"}:
             found.extend(in_subtree(child, preposition, depth - 1))
     return found
+
+
+def preposition_forms(preposition: str, token: Token) -> frozenset[str]:
+    """The forms of a preposition in ``token``'s language (``à`` → ``à``, ``au``, ``aux``)."""
+    return grammar_of(token).forms(preposition)

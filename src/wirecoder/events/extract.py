@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.resolve import ActorResolver, ArticleContext, group_members
 from wirecoder.events import arguments as args
+from wirecoder.events import readings, sides
 from wirecoder.events.lexicon import Trigger, TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
 from wirecoder.language import grammar_of
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 
 # who acts when an attack names no attacker: unidentified armed forces (PLOVER sector UAF)
 _UNNAMED = {"ASSAULT": ("UAF",)}
+
+# material acts that a source may only claim ("aurait tué"): coded as its allegation
+_CLAIMED = frozenset({"ASSAULT", "COERCE"})
+
+# verbal types: a thing they address stands for the side behind it ("rejeter la demande de X")
+_VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"})
 
 # types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
@@ -35,6 +42,7 @@ class Found:
     first: int  # token range of the trigger text, for the evidence
     last: int
     anchor: Token  # where prepositional slots are looked for (the object noun of a phrase)
+    content: Found | None = None  # what an intent verb promises or threatens ("menace de X")
 
 
 class EventExtractor:
@@ -76,12 +84,12 @@ class EventExtractor:
         for token in tokens:
             if token.pos_ == "VERB":
                 lemma = self._lemma(token)
-                phrase = self._phrase(token)
+                phrase = self._phrase(token) or self._prepositional(token, lemma)
                 if phrase is not None:
                     found.append(phrase)
                     phrase_objects.add(phrase.anchor.i)
                     continue
-                trigger = lex.verbs.get(lemma)
+                trigger = readings.complement_reading(token, lemma, lex) or lex.verbs.get(lemma)
                 if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
                     continue
                 before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
@@ -92,15 +100,48 @@ class EventExtractor:
         for token in tokens:
             if token.pos_ != "NOUN" or token.i in phrase_objects:
                 continue
-            first, trigger = token.i, lex.nouns.get(token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            first = token.i
+            trigger = readings.complement_reading(token, lemma, lex) or lex.nouns.get(lemma)
             prev = token.doc[token.i - 1] if token.i > sentence.start else None
             if prev is not None and prev.head == token and prev.dep_ in {"compound", "amod"}:
-                compound = lex.nouns.get(f"{prev.lower_} {token.lemma_.lower()}")
+                compound = lex.nouns.get(f"{prev.lower_} {lemma}")
                 if compound is not None:  # "air strike", "hunger strike", "martial law"
                     first, trigger = prev.i, compound
-            if trigger is not None:
-                found.append(Found(trigger, token, first, token.i, token))
-        return _without_contents(found)
+            if trigger is None:
+                continue
+            if trigger.joint and not sides.is_joint(token, lex.word_class("joint")):
+                continue
+            found.append(Found(trigger, token, first, token.i, token))
+        found.extend(self._judgements(sentence))
+        return _without_contents(self._with_contents(_without_nominal_contents(found)))
+
+    def _is_trigger_verb(self, verb: Token | None) -> bool:
+        return (
+            verb is not None
+            and self.triggers.verb_lemma(verb.lemma_.lower()) in self.triggers.verbs
+        )
+
+    def _saying(self) -> frozenset[str]:
+        """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
+        saying = self.triggers.word_class("saying")
+        aliases = {a for a, verb in self.triggers.aliases.items() if verb in saying}
+        return saying | aliases
+
+    def _judgements(self, sentence: Span) -> list[Found]:
+        """``« Ces actes sont inadmissibles », juge le ministère``: a speaker's verdict."""
+        found = []
+        saying = self._saying()
+        for token in sentence:
+            for name, trigger in self.triggers.judgements.items():
+                if token.lemma_.lower() not in self.triggers.word_class(name):
+                    continue
+                predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
+                said = sides.judgement(predicate, saying)
+                if said is not None and not negated(predicate):
+                    verb, _speaker = said
+                    found.append(Found(trigger, verb, verb.i, verb.i, predicate))
+        return found
 
     def _lemma(self, verb: Token) -> str:
         """The verb's lexicon key: its lemma, or lemma and particle for a phrasal verb the
@@ -116,6 +157,7 @@ class EventExtractor:
     def _phrase(self, verb: Token) -> Found | None:
         lemma = self._lemma(verb)
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
+            obj = sides.counted(obj, self.triggers.word_class("quantity"))
             trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
             if trigger is None:
                 continue
@@ -139,11 +181,21 @@ class EventExtractor:
     def _slot(self, found: Found, slot: str, ctx: ArticleContext) -> list[Actor]:
         head = found.head
         if slot == "subject":
-            tokens = [t] if (t := args.subject(head)) is not None else []
+            tokens = [t] if (t := sides.subject_of(head)) is not None else []
         elif slot == "obj":
-            tokens = args.objects(head)
+            tokens = sides.objects_of(head) or sides.stray_objects(head)
+        elif slot == "judge":
+            said = sides.judgement(found.anchor, self._saying())
+            tokens = [said[1]] if said is not None else []
+        elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
+            tokens = [c for c in found.anchor.children if c.dep_ == "nsubj"]
+        elif slot == "support":
+            support = self.triggers.word_class("support")
+            tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
         elif slot == "speaker":
             tokens = [t] if (t := args.speaker(head)) is not None else []
+            if not sides.heard(head) and self._is_trigger_verb(args.governing_verb(head)):
+                tokens = []  # "a rejeté la proposition d'une médiation": not the subject's act
         elif slot == "demonym":
             return self._demonym(head, ctx)
         elif slot == "clause":
@@ -152,12 +204,21 @@ class EventExtractor:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.anchor is not head:
                 tokens = args.in_subtree(found.anchor, slot)
+            if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
+                tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
         actors: list[Actor] = []
+        quantities = self.triggers.word_class("quantity")
         for token in tokens:
             resolved = self.resolver.resolve(token, ctx)
             if not resolved:
                 phrase = self.resolver.span(token).text
                 resolved = group_members(phrase, self.lexicon, ctx)
+            if not resolved and (counted := sides.counted(token, quantities)) is not token:
+                token = counted  # "plusieurs centaines de policiers"
+                resolved = self.resolver.resolve(token, ctx)
+            if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
+                resolved = self._behind(token, ctx)
+            resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         return actors
 
@@ -171,7 +232,10 @@ class EventExtractor:
 
     def _sides(self, found: Found, ctx: ArticleContext) -> list[tuple[Actor, Actor | None]]:
         actors: list[Actor] = []
-        for slot in found.trigger.actor:
+        slots = found.trigger.actor
+        if found.trigger.kind == "noun":  # "a mené une attaque": the support verb's subject
+            slots = ("support", *slots)
+        for slot in slots:
             actors = self._slot(found, slot, ctx)
             if actors:
                 break
@@ -183,11 +247,15 @@ class EventExtractor:
             # bomb killed three": unidentified armed men of the country (as the gold codes)
             at = ctx.offset + found.head.idx
             actors = [Actor(text="", country=ctx.home, sectors=implicit, start=at, end=at)]
+        if found.trigger.needs_side and self._object_is_no_side(found, ctx):
+            return []  # "HP accuse une baisse de 3 %", "a reçu une cape brodée"
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx)
             if recipients:
                 break
+        if not recipients and found.content is not None:  # "a menacé de fermer sa frontière aux X"
+            recipients = self._content_recipients(found.content, ctx)
         if not recipients and found.trigger.kind == "phrase":
             # "rejected an Indian proposal", "a rejeté la proposition russe": the owner of the
             # fixed object is the one the act answers
@@ -197,7 +265,7 @@ class EventExtractor:
             )
             recipients = [a for a in owner if a.code and a.code not in own]
         if not recipients and found.trigger.kind != "noun":
-            recipients = self._content_recipients(found.head, actors, ctx)
+            recipients = self._recipients_in_content(found.head, actors, ctx)
         symmetric = self.ontology.is_symmetric(found.trigger.type)
         if symmetric and not recipients and len(actors) >= 2:
             return [(actors[0], actors[1])]
@@ -210,7 +278,7 @@ class EventExtractor:
                 pairs.append((actor, recipient))
         return pairs
 
-    def _content_recipients(
+    def _recipients_in_content(
         self, verb: Token, actors: list[Actor], ctx: ArticleContext
     ) -> list[Actor]:
         """A recipient named only inside what the act is about: ``agreed to provide aid to
@@ -252,6 +320,95 @@ class EventExtractor:
                     )
         return None
 
+    def _prepositional(self, verb: Token, lemma: str) -> Found | None:
+        match = readings.prepositional_phrase(verb, lemma, self.triggers)
+        if match is None:
+            return None
+        trigger, noun = match
+        first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+        return Found(trigger, verb, first, max(noun.i, verb.i), verb)
+
+    def _with_contents(self, found: list[Found]) -> list[Found]:
+        """Attach to an intent or threat verb the trigger it governs, and retype it."""
+        kept = []
+        for f in found:
+            content = next(
+                (g for g in found if g is not f and readings.governs_content(f.head, g.head)),
+                None,
+            )
+            lemma = self.triggers.verb_lemma(f.head.lemma_.lower())
+            if content is not None and f.trigger.kind != "noun" and lemma in self.triggers.intents:
+                trigger = readings.intent_reading(f.trigger, lemma, content.trigger, self.triggers)
+                f = replace(f, trigger=trigger, content=content)
+            kept.append(f)
+        return kept
+
+    def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
+        for slot in content.trigger.recipient:
+            if slot != "subject" and (recipients := self._slot(content, slot, ctx)):
+                return recipients
+        return []
+
+    def _conjoined(self, token: Token, resolved: list[Actor], ctx: ArticleContext) -> list[Actor]:
+        """Sides coordinated below the head the resolver read (``sénégalaise et gambienne``)."""
+        codes = {a.code for a in resolved}
+        extra: list[Actor] = []
+        for conj in sides.conjuncts(token):
+            if conj.pos_ == "ADJ":
+                iso = self.lexicon.demonyms.get(conj.lower_)
+                found = [replace(resolved[0], country=iso)] if iso and resolved else []
+            else:
+                found = self.resolver.resolve(conj, ctx)
+            for actor in found:
+                if actor.code not in codes:
+                    codes.add(actor.code)
+                    extra.append(actor)
+        return extra
+
+    def _behind(self, token: Token, ctx: ArticleContext) -> list[Actor]:
+        for owner in sides.behind(token):
+            resolved = self.resolver.resolve(owner, ctx)
+            if resolved:
+                return resolved
+        return self._demonym(token, ctx)
+
+    def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
+        return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
+
+    def _claimant(self, type_: str, verb: Token, ctx: ArticleContext) -> Actor | None:
+        """Who claims an unconfirmed act (``aurait été tué``, conditional mood): the speaker
+        of the verb of saying it depends on, or the ``selon X`` source (manual: an unconfirmed
+        act known only through a claim is the claimant's ACCUSE allege)."""
+        conditions = self.triggers.word_class("condition")
+        if type_ not in _CLAIMED or not sides.is_conditional(verb, conditions):
+            return None
+        sources = sides.claim_sources(verb, self._saying(), self.triggers.word_class("according"))
+        for source in sources:
+            for actor in self.resolver.resolve(source, ctx):
+                return self.resolver.with_home(actor, ctx)
+        return None
+
+    def _home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
+        at = ctx.offset + found.head.idx
+        return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
+
+    def _reacted_to(self, actor: Actor, head: Token, ctx: ArticleContext) -> Actor | None:
+        """``Pyongyang a procédé à un tir. Séoul a dénoncé une provocation``: the side a
+        reaction with no named recipient answers is the doer of a sentence just before it."""
+        sents = list(head.doc.sents)
+        here = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
+        speech = self.triggers.word_class("speech")
+        for sentence in reversed(sents[max(here - _REACTION_REACH, 0) : here]):
+            verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
+            for verb in reversed(verbs):
+                doer = sides.subject_of(verb)
+                for earlier in self.resolver.resolve(doer, ctx) if doer is not None else []:
+                    if earlier.code and (
+                        earlier.code != actor.code or earlier.sectors != actor.sectors
+                    ):
+                        return earlier
+        return None
+
     def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """An act aimed at no one named is aimed at the country the story is about.
 
@@ -261,6 +418,8 @@ class EventExtractor:
         sanctions are only coded with a named recipient.
         """
         trigger = found.trigger
+        if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
+            return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
         if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
             return None
         place = self._place_target(found, actor, ctx) or self._named_below(found, actor, ctx)
@@ -270,6 +429,10 @@ class EventExtractor:
         if actor.country and actor.country != ctx.home:
             others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
             target = max(others, key=lambda c: others[c]) if others else None
+        if trigger.type in _REACTIONS and (earlier := self._reacted_to(actor, found.head, ctx)):
+            return replace(
+                earlier, text="", start=ctx.offset + found.head.idx, end=ctx.offset + found.head.idx
+            )
         if target is None:
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
@@ -304,9 +467,14 @@ class EventExtractor:
             # PLOVER: a visit, aid or withdrawal announced for later (or offered on a
             # condition) is a promise; force announced or held over someone is a threat
             type_, mode = self.ontology.future_as[type_], None
+        pairs = self._sides(found, ctx)
+        claimant = self._claimant(trigger.type, qualifier, ctx)
+        if claimant is not None:  # "X affirme que Y aurait tué Z": X's allegation against Y
+            type_, mode = "ACCUSE", "allege"
+            pairs = [(claimant, actor) for actor, _ in pairs] or [(claimant, None)]
         cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
-        for actor, named in self._sides(found, ctx):
+        for actor, named in pairs:
             recipient = named if named is not None else self._home_target(actor, found, ctx)
             if recipient is None and self.ontology.requires_recipient(trigger.type):
                 continue
@@ -315,6 +483,7 @@ class EventExtractor:
             confidence = 0.9 if trigger.kind != "noun" else 0.7
             confidence -= 0.2 if named is None or named.code is None else 0.0
             confidence -= 0.2 if actor.code is None else 0.0
+            confidence -= 0.1 if sides.in_relative_clause(found.head) else 0.0
             events.append(
                 Event(
                     id=event_id(article_id, type_, actor, recipient, t_start),
@@ -346,6 +515,30 @@ def _without_contents(found: list[Found]) -> list[Found]:
             c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
         )
         if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
+            continue
+        kept.append(f)
+    return kept
+
+
+# verbal reactions: with no side named, they answer the last side that acted before them
+_REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
+_REACTION_REACH = 2  # sentences back
+
+
+def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
+    """A foreign side's promise in a dispatch from another country is made to that country."""
+    return type_ == "AGREE" and bool(ctx.home) and actor.country not in {None, ctx.home}
+
+
+def _without_nominal_contents(found: list[Found]) -> list[Found]:
+    """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
+    d'organiser des exercices conjoints`` is one agreement, not also joint exercises."""
+    heads = {f.head.i for f in found}
+    kept = []
+    for f in found:
+        verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
+        infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
+        if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
             continue
         kept.append(f)
     return kept

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -26,6 +26,10 @@ class Trigger:
     object: str | None = None  # phrases: the verb's fixed object noun
     complement: str | None = None  # phrases: the lexical class its complement must be in
     implicit: tuple[str, ...] = ()  # sectors of the unnamed actor ("ont été arrêtés": COP)
+    preposition: str | None = None  # phrases: the object is a complement with this preposition
+    joint: bool = False  # fires only on a joint act ("des exercices conjoints")
+    place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
+    needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,16 @@ class TriggerLexicon:
     classes: dict[str, frozenset[str]]
     aliases: dict[str, str]  # lemmas the lemmatizer gives verbs that look like nouns → verb
     phrase_verbs: frozenset[str] = frozenset()  # verbs of the phrases ("carry out")
+    # (verb, preposition, class) → the reading a verb takes with that complement ("condamner X à")
+    complements: dict[tuple[str, str, str | None], Trigger] = field(default_factory=dict)
+    # the type an intent verb takes from the type of what it promises ("promettre de frapper")
+    intents: dict[str, dict[str, str]] = field(default_factory=dict)
+    # word class → the event a speaker's judgement in that class is ("c'est inacceptable")
+    judgements: dict[str, Trigger] = field(default_factory=dict)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """The words of one lexical class (``quantity``, ``support``…), empty if undefined."""
+        return self.classes.get(name, frozenset())
 
     def verb_lemma(self, lemma: str) -> str:
         """``demande`` (a present-tense verb lemmatised as the noun) → ``demander``."""
@@ -75,6 +89,22 @@ class TriggerLexicon:
         }
         classes = {name: frozenset(words) for name, words in raw.get("classes", {}).items()}
         aliases = {str(k): str(v) for k, v in (raw.get("lemma_aliases") or {}).items()}
+        complements = {}
+        for entry in raw.get("complements", []):
+            kind = "noun" if "noun" in entry else "verb"
+            word = entry[kind]
+            trigger = _trigger(word, kind, entry, where)
+            complements[(word, entry["preposition"], entry.get("complement"))] = trigger
+        intents = {
+            str(verb): {str(k): str(v) for k, v in table.items()}
+            for verb, table in (raw.get("intents") or {}).items()
+        }
+        judgements = {
+            name: _trigger(
+                name, "verb", {"actor": ["judge"], "recipient": ["topic"], **entry}, where
+            )
+            for name, entry in (raw.get("judgements") or {}).items()
+        }
         return cls(
             lang=lang,
             verbs=verbs,
@@ -83,6 +113,9 @@ class TriggerLexicon:
             classes=classes,
             aliases=aliases,
             phrase_verbs=frozenset(verb for verb, _ in phrases),
+            complements=complements,
+            intents=intents,
+            judgements=judgements,
         )
 
 
@@ -100,6 +133,10 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             object=entry.get("object"),
             complement=entry.get("complement"),
             implicit=tuple(entry.get("implicit", ())),
+            preposition=entry.get("preposition"),
+            joint=bool(entry.get("joint", False)),
+            place=bool(entry.get("place", False)),
+            needs_side=bool(entry.get("needs_side", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

@@ -1,0 +1,89 @@
+"""Readings of a trigger that depend on its complement (the lexicon's ``complements``,
+prepositional ``phrases`` and ``intents``).
+
+- ``condamner X à cinq ans`` / ``à verser`` is a sentence (SANCTION), ``condamner X`` a
+  verbal condemnation (ACCUSE): a verb may read differently with a complement headed by a
+  given preposition;
+- ``placer en état d'alerte``, ``prendre en otage``: a fixed noun that the parse attaches as a
+  prepositional complement (``obl``), not as an object;
+- ``promettre de frapper`` is a threat, ``promettre de retirer ses troupes`` a concession: an
+  intent verb takes its type from the trigger it governs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from wirecoder.events import arguments as args
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wirecoder.events.lexicon import Trigger, TriggerLexicon
+
+_COMPLEMENT_DEPS = {"obl", "obl:arg", "obl:mod", "iobj", "xcomp", "advcl", "ccomp", "nmod"}
+_ARGUMENTS = {"obl:arg", "iobj", "xcomp"}  # not "à Paris" (obl:mod): a place is no complement
+_PLACES = {"obl", "obl:mod"}  # unless the reading asks for one ("se rendre à Caracas")
+
+
+def _complements(head: Token, preposition: str, place: bool = False) -> list[Token]:
+    """Argument complements headed by ``preposition`` (of a noun: its ``nmod``); also an
+    attribute of the object that the parse hangs on it (``qualifier ces sanctions d'illégales``)."""
+    forms = args.preposition_forms(preposition, head)
+    deps = {"nmod"} if head.pos_ == "NOUN" else _ARGUMENTS | (_PLACES if place else set())
+    found = [c for c in head.children if c.dep_ in deps and args.case_of(c) in forms]
+    for obj in (c for c in head.children if c.dep_ == "obj"):
+        found.extend(
+            c for c in obj.children if c.dep_ in {"amod", "nmod"} and args.case_of(c) in forms
+        )
+    return found
+
+
+def complement_reading(verb: Token, lemma: str, lex: TriggerLexicon) -> Trigger | None:
+    """The reading a verb takes with one of its complements (``condamner X à``), if any."""
+    kind = "noun" if verb.pos_ == "NOUN" else "verb"
+    for (word, preposition, _), trigger in lex.complements.items():
+        if word != lemma or trigger.kind != kind:
+            continue
+        heads = _complements(verb, preposition, trigger.place)
+        if trigger.complement:
+            words = lex.word_class(trigger.complement)
+            heads = [h for h in heads if h.lemma_.lower() in words]
+        if heads:
+            return trigger
+    return None
+
+
+def prepositional_phrase(
+    verb: Token, lemma: str, lex: TriggerLexicon
+) -> tuple[Trigger, Token] | None:
+    """A phrase whose fixed noun is a prepositional complement: ``mettre en état d'alerte``."""
+    for child in verb.children:
+        if child.dep_ not in _COMPLEMENT_DEPS or child.pos_ != "NOUN":
+            continue
+        nouns = [child, *(c for c in child.children if c.dep_ == "nmod")]
+        for noun in nouns:
+            trigger = lex.phrases.get((lemma, noun.lemma_.lower()))
+            if trigger is not None and trigger.preposition == args.case_of(child):
+                return trigger, child
+    return None
+
+
+def intent_reading(intent: Trigger, lemma: str, content: Trigger, lex: TriggerLexicon) -> Trigger:
+    """``promettre`` + a trigger: the type the promise takes from what it promises."""
+    table = lex.intents.get(lemma, {})
+    new_type = table.get(content.type)
+    if new_type is None or new_type == intent.type:
+        return intent
+    mode = content.mode if new_type == content.type else None
+    return replace(intent, type=new_type, mode=mode)
+
+
+def governs_content(verb: Token, content: Token) -> bool:
+    """Whether ``content`` is an infinitive complement of ``verb`` (``menacer de fermer``)."""
+    return (
+        content.head.i == verb.i
+        and content.i != verb.i
+        and "Inf" in args.morph(content, "VerbForm")
+    )

@@ -1,0 +1,247 @@
+"""Finding sides the plain subject/object reading misses (Universal Dependencies, any language).
+
+- a reflexive verb the parser reads as a passive (``se sont rassemblés``: ``nsubj:pass`` and
+  ``expl:pass``, no passive auxiliary) keeps its ``nsubj:pass`` as the subject;
+- a relative pronoun stands for the noun its clause hangs on (``la Commission, qui regrette``);
+- a quantity stands for what it counts (``plusieurs centaines de policiers``,
+  ``trois de ses députés``);
+- the subject of a support verb does the act its object names (``a mené une attaque``,
+  ``a procédé à des arrestations``, ``a fait usage de gaz``; ``une attaque menée par X``);
+- a thing that is no side points at the side behind it (``la décision de Douchanbé``,
+  ``le calendrier proposé par les Européens``).
+
+The words involved (quantities, support verbs) are lexical classes of the trigger lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wirecoder.events import arguments as args
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Token
+
+_COMPLEMENTS = {"nmod", "obl", "obl:arg"}
+
+
+def is_pronominal(verb: Token) -> bool:
+    """A verb parsed as a passive that is none: a passive subject and no passive auxiliary,
+    with a reflexive (``se sont rassemblés``) or an active participle (``a réagi``)."""
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj:pass" not in deps or "aux:pass" in deps:
+        return False
+    reflexive = bool(deps & {"expl:pass", "expl:comp", "expl"})
+    return reflexive or "Pass" not in args.morph(verb, "Voice")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, with pronominal verbs and relative pronouns read right."""
+    if is_pronominal(verb):
+        found = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+    else:
+        found = args.subject(verb) or stray_subject(verb)
+    return antecedent(found) if found is not None else None
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """A sentence-initial name the parse cut off as a root of its own (``Madrid`` in
+    ``Madrid a convoqué l'ambassadeur``): the subject of the root verb right after it."""
+    if verb.dep_ != "ROOT" or args.is_passive(verb):
+        return None
+    first = verb.sent[0]
+    if first.i < verb.i and first.head is first and first.pos_ in {"PROPN", "NOUN"}:
+        between = verb.doc[first.i + 1 : verb.i]
+        if all(t.head.i == first.i or t.dep_.startswith("aux") for t in between):
+            return first
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """The objects; a pronominal verb has only its own ``obj`` (its subject is no object)."""
+    if is_pronominal(verb):
+        return [c for c in verb.children if c.dep_ == "obj"]
+    return args.objects(verb)
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun (``qui``) → the noun its relative clause modifies."""
+    clause = token.head
+    if "Rel" in args.morph(token, "PronType") and clause.dep_ == "acl:relcl":
+        return clause.head
+    return token
+
+
+def counted(token: Token, quantities: Collection[str]) -> Token:
+    """``centaines`` in ``plusieurs centaines de policiers`` → ``policiers``."""
+    for _ in range(3):
+        number = token.pos_ == "NUM" or "Card" in args.morph(token, "NumType")
+        if token.lemma_.lower() not in quantities and not number:
+            break
+        inner = args.of_complements(token)
+        if not inner:
+            break
+        token = inner[0]
+    return token
+
+
+def support_subject(noun: Token, support: Collection[str]) -> Token | None:
+    """Who does the act a noun names when it is the object of a support verb."""
+    for child in noun.children:  # "une attaque menée par X"
+        if child.dep_ == "acl" and child.lemma_.lower() in support:
+            agents = args.agents(child)
+            if agents:
+                return antecedent(agents[0])
+    token = noun
+    if noun.dep_ == "nmod" and noun.head.lemma_.lower() in support:  # faire usage de X
+        token = noun.head
+    verb = token.head
+    if token is verb or token.dep_ not in {"obj", "obl:arg", "obl", "obl:mod"}:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in support:
+        return None
+    if token.dep_ != "obj" and args.case_of(token) not in args.preposition_forms("à", token):
+        return None  # "procéder à une arrestation", not "lors d'une opération"
+    return subject_of(verb)
+
+
+def behind(token: Token) -> list[Token]:
+    """The sides behind a thing: its ``de``/``of`` complement, or the agent of a participle."""
+    found = args.of_complements(token)
+    for child in token.children:
+        if child.dep_ == "acl":
+            found.extend(args.agents(child))
+    return [t for t in found if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+
+
+def is_joint(noun: Token, joint: Collection[str]) -> bool:
+    """``des exercices conjoints``, ``des patrouilles mixtes``, ``manœuvres entre X et Y``."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in joint for c in noun.children):
+        return True
+    return any(c.dep_ in _COMPLEMENTS and args.case_of(c) == "entre" for c in noun.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Conjuncts the parse hangs below a phrase's head: ``les armées sénégalaise et gambienne``
+    (an adjective conjunct), ``la Corée du Sud et les États-Unis`` (under ``Sud``)."""
+    found = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
+    for child in token.children:
+        if child.dep_ in {"nmod", "flat:name"} and child.pos_ == "PROPN" and child.i > token.i:
+            found.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+    return found
+
+
+def in_relative_clause(token: Token) -> bool:
+    """Whether a trigger is told in a relative clause (``X, qui effectue une visite, …``):
+    background to the main clause, whose telling of the same act is preferred."""
+    for _ in range(4):
+        if token.dep_ == "acl:relcl":
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def stray_objects(verb: Token) -> list[Token]:
+    """Where the parse puts a verb's object when it misses it: a bare noun phrase after the
+    verb hung as a modifier (``a remercié Tachkent`` as ``advmod``), or under a place
+    (``a arrêté à Kampala quatre ressortissants`` with the object as ``nmod`` of the place).
+    Read only when the verb has no object of its own."""
+    if args.is_passive(verb) or is_pronominal(verb):
+        return []
+    found: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in {"advmod", "obl:mod", "obl:arg", "obl"}:
+            continue
+        if child.pos_ in {"NOUN", "PROPN"} and args.case_of(child) is None:
+            found.append(child)
+        elif child.pos_ in {"NOUN", "PROPN"}:
+            found.extend(
+                c
+                for c in child.children
+                if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and args.case_of(c) is None
+            )
+    return found
+
+
+def heard(noun: Token) -> bool:
+    """Whether a noun is a direct complement of its verb (``a dénoncé les provocations``),
+    so that the verb's subject speaks of it; not when it is nested deeper (``a rejeté la
+    proposition d'une médiation``: the médiation is no act of the subject's)."""
+    head = noun.head
+    if head.dep_ == "obl:mod" and head.pos_ == "NOUN":  # "mènent depuis lundi des patrouilles"
+        head = head.head  # the parse hangs the object on the date
+    return head.pos_ in {"VERB", "AUX"} or noun.head is noun
+
+
+def below(noun: Token, preposition: str) -> list[Token]:
+    """A complement with ``preposition`` anywhere under a noun, when the parse hangs it on a
+    word of the noun's own complements (``la visite du ministre ouzbek, X, en Azerbaïdjan``)."""
+    forms = args.preposition_forms(preposition, noun)
+    inside = [c for c in noun.children if c.dep_ != "conj"]  # not into a coordinated noun
+    return [
+        t
+        for child in inside
+        for t in child.subtree
+        if t.dep_ in {"nmod", "obl", "obl:arg"} and args.case_of(t) in forms
+    ][:1]
+
+
+def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | None:
+    """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
+    estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
+    choqué``. None when the word is no predicate or no speaker says it."""
+    copulas = [c for c in word.children if c.dep_ == "cop"]
+    if not copulas and word.dep_ != "xcomp":
+        return None
+    if any("Cnd" in args.morph(c, "Mood") or "Fut" in args.morph(c, "Tense") for c in copulas):
+        return None  # "toute escalade serait inacceptable": a warning, not a verdict
+    for verb in word.ancestors:  # "a estimé que … inacceptable"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+            speaker = subject_of(verb)
+            return (verb, speaker) if speaker is not None else None
+        if verb.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} and verb is not word.head:
+            break
+    for verb in word.children:  # "« … inadmissibles », juge le ministère"
+        if verb.dep_ in {"parataxis", "dep", "conj"} and verb.lemma_.lower() in saying:
+            if verb.pos_ == "VERB":
+                speaker = subject_of(verb)
+            else:  # the parse reads "juge" as a noun: its complement is the speaker
+                speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
+            return (verb, speaker) if speaker is not None else None
+    return None
+
+
+def predicate_of(word: Token) -> Token:
+    """The predicate a word of judgement belongs to: itself, or the noun it qualifies when
+    that noun is the predicate (``c'est un acte lâche``, ``un exemple d'ingérence``)."""
+    head = word.head
+    if word.dep_ in {"amod", "nmod"} and any(c.dep_ == "cop" for c in head.children):
+        return head
+    return word
+
+
+def is_conditional(verb: Token, conditions: Collection[str]) -> bool:
+    """An act told in the conditional (``aurait été tué``, ``auraient arrêté``), with no
+    ``if`` clause of its own (``conditions``: the words that open one): reported, not
+    confirmed."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    finite = next((a for a in auxes if "Fin" in args.morph(a, "VerbForm")), verb)
+    return "Cnd" in args.morph(finite, "Mood") and not any(
+        c.dep_ == "mark" and c.lower_ in conditions for c in verb.children
+    )
+
+
+def claim_sources(verb: Token, saying: Collection[str], according: Collection[str]) -> list[Token]:
+    """Who a reported act is attributed to: ``selon X`` on the act, or the subject of the verb
+    of saying it depends on (``Le Figaro annonce que … aurait été tué``)."""
+    found = [c for c in verb.children if c.dep_.startswith("obl") and args.case_of(c) in according]
+    for head in verb.ancestors:
+        if head.pos_ == "VERB" and head.lemma_.lower() in saying:
+            if (speaker := subject_of(head)) is not None:
+                found.append(speaker)
+            break
+    return found
