@@ -73,3 +73,46 @@ def test_gsr_shared_file_reads_every_record() -> None:
     gold, articles = read_gsr(shared_file(GSR))
     assert len(articles) == 322 == len(gold)
     assert sum(len(a.events) for a in gold.values()) >= 322
+
+
+def test_gsr_evaluate_command_codes_the_records_own_sentences(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from wirecoder.cli import app
+
+    path = _write(
+        tmp_path / "gsr.txt",
+        [
+            {
+                "id": "x1",
+                "event": "DISAPPROVE",
+                "text": "Kenya accused Uganda of supporting rebels along the border.",
+                "source": [{"code": "KEN"}],
+                "target": [{"code": "UGA"}],
+            },
+            {
+                "id": "x2",
+                "event": "FIGHT",
+                "text": "Ethiopian troops shelled Eritrean positions on Monday.",
+                "source": [{"code": "ETH"}],
+                "target": [{"code": "ERI"}],
+            },
+        ],
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--code", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["overall"]["gold"] == 2
+    assert report["overall"]["matched"] >= 1
+
+
+def test_gsr_bad_model_option_is_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from wirecoder.cli import app
+
+    result = CliRunner().invoke(
+        app, ["code", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--model", "en"]
+    )
+    assert result.exit_code == 1
+    assert "LANG=NAME_OR_PATH" in result.output

@@ -20,6 +20,9 @@ from rich.table import Table
 
 from wirecoder.actors.lexicon import LexiconError
 from wirecoder.cli_actors import actors
+from wirecoder.cli_evaluate import evaluate
+from wirecoder.cli_options import LangOption, ModelOption
+from wirecoder.cli_options import fail as _fail
 from wirecoder.ingest import MAX_BYTES
 from wirecoder.nlp import ModelNotInstalledError
 from wirecoder.records import Event, Quarantined
@@ -35,27 +38,12 @@ app = typer.Typer(
 )
 DEFAULT_DB = Path("wirecoder.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of coded events.")]
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help="Code every article in this language (default: detect each)."),
-]
-ModelOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--model", help="Point a language to another installed spaCy pipeline: LANG=NAME_OR_PATH."
-    ),
-]
 
 
 class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
-    return typer.Exit(code=1)
 
 
 @app.command()
@@ -398,107 +386,4 @@ def dates(
     typer.echo(f"dated {dated}, skipped {skipped}", err=True)
 
 
-class EvalScope(StrEnum):
-    gold = "gold"
-    all = "all"
-
-
-@app.command()
-def evaluate(
-    gold: Annotated[
-        Path,
-        typer.Argument(help="Gold JSONL (the Wikinews-fr 2012 format), or PLOVER's GSR file."),
-    ],
-    inputs: Annotated[
-        list[str] | None, typer.Argument(help="With --code: files, folders, or - for stdin.")
-    ] = None,
-    pred: Annotated[
-        Path | None, typer.Option("--pred", help="Predictions: JSONL from 'code --out'.")
-    ] = None,
-    code_inputs: Annotated[
-        bool, typer.Option("--code", help="Code INPUTS now, in memory, and score them.")
-    ] = False,
-    lang: LangOption = None,
-    scope: Annotated[
-        EvalScope,
-        typer.Option(help="gold: score only gold articles; all: others count as no events."),
-    ] = EvalScope.gold,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (default).")] = False,
-    errors: Annotated[
-        bool, typer.Option("--errors", help="Also list missed and false events per article.")
-    ] = False,
-) -> None:
-    """Score events on (type, actor, recipient) against a gold file: P/R/F1 per type.
-
-    PLOVER's gold-standard records (PLOVER_GSR_CAMEO.txt, a JSON array) carry their own
-    sentences: `--code` with no INPUT codes them, each as a one-sentence article.
-    """
-    from wirecoder import evaluate as ev
-    from wirecoder import gsr, misses
-
-    if (pred is None) == (not code_inputs) or (pred is not None and inputs):
-        raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
-    if gsr.is_gsr(gold):
-        _evaluate_gsr(gold, pred, lang, scope, as_json, markdown)
-        return
-    if code_inputs and not inputs:
-        raise _fail("--code needs the files or folders to code: --code INPUT...")
-    if as_json and (markdown or errors):
-        raise _fail("choose one output: --json, or --markdown with or without --errors")
-    listing = ""
-    try:
-        truth = ev.read_gold(gold)
-        if pred is not None:
-            predicted = ev.read_predictions(pred)
-            if errors:
-                listing = misses.list_errors(gold, misses.read_results(pred))
-        else:
-            from wirecoder.pipeline import Polyglot
-
-            results, quarantined = misses.code_results(inputs or [], Polyglot(), lang=lang)
-            predicted = ev.predicted_events(results)
-            if errors:
-                listing = misses.list_errors(gold, results)
-            if quarantined:
-                typer.echo(
-                    f"quarantined {len(quarantined)} records, e.g. {quarantined[0].record}: "
-                    f"{quarantined[0].reason}",
-                    err=True,
-                )
-        report = ev.evaluate(truth, predicted, scope=scope.value)
-    except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
-        raise _fail(str(exc)) from exc
-    if as_json:
-        typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
-    else:
-        typer.echo(ev.format_markdown(report), nl=False)
-        if listing:
-            typer.echo("\n## Errors (missed gold events, false alarms)\n\n```")
-            typer.echo(listing + "```")
-
-
-def _evaluate_gsr(
-    gold: Path, pred: Path | None, lang: str | None, scope: EvalScope, as_json: bool, md: bool
-) -> None:
-    """Score the coder on PLOVER's gold-standard records (see wirecoder.gsr)."""
-    from wirecoder import evaluate as ev
-    from wirecoder import gsr
-
-    if as_json and md:
-        raise _fail("choose one output: --json or --markdown")
-    try:
-        truth, articles = gsr.read_gsr(gold, lang=lang or "en")
-        if pred is not None:
-            predicted = ev.read_predictions(pred)
-        else:
-            from wirecoder.pipeline import Polyglot
-
-            predicted = ev.predicted_events(Polyglot().code_many(articles))
-        report = ev.evaluate(truth, gsr.generic_igos(predicted), scope=scope.value)
-    except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
-        raise _fail(str(exc)) from exc
-    if as_json:
-        typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
-    else:
-        typer.echo(ev.format_markdown(report), nl=False)
+app.command()(evaluate)  # scoring against gold files: wirecoder.cli_evaluate

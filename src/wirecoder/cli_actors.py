@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wirecoder.actors.knowledge import KnowledgeError, write_csv
+from wirecoder.cli_options import fail as _fail
 from wirecoder.records import KnownActor
 from wirecoder.store import Store, StoreError
 
@@ -122,8 +123,3 @@ def _print_table(found: list[KnownActor]) -> None:
             e.source,
         )
     Console(width=160).print(table)
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
-    return typer.Exit(code=1)
