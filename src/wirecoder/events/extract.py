@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.resolve import ActorResolver, ArticleContext, group_members
 from wirecoder.events import arguments as args
-from wirecoder.events import readings, sides
-from wirecoder.events.lexicon import Trigger, TriggerLexicon
+from wirecoder.events import sides
+from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
-from wirecoder.language import grammar_of
+from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.ontology import Ontology
 from wirecoder.records import Actor, Event, Evidence
 
@@ -33,18 +33,6 @@ _VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONC
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A trigger found in a sentence: the token it hangs on and the tokens it spans."""
-
-    trigger: Trigger
-    head: Token  # the verb (or the noun, for nominal triggers)
-    first: int  # token range of the trigger text, for the evidence
-    last: int
-    anchor: Token  # where prepositional slots are looked for (the object noun of a phrase)
-    content: Found | None = None  # what an intent verb promises or threatens ("menace de X")
-
-
 class EventExtractor:
     """Codes the events of one sentence at a time, with one language's lexicons."""
 
@@ -58,6 +46,7 @@ class EventExtractor:
         self.triggers = triggers
         self.lexicon = actors
         self.resolver = ActorResolver(actors)
+        self.finder = TriggerFinder(triggers, self.resolver)
         self.contexts = contexts
         self.ontology = ontology
 
@@ -67,114 +56,11 @@ class EventExtractor:
         """Events of one sentence; ``text`` is the original article text (for evidence)."""
         self.resolver.register(sentence, ctx)
         events: list[Event] = []
-        triggers = self._triggers(sentence)
+        triggers = self.finder.find(sentence)
         contexts = self.contexts.contexts(sentence) if triggers else ()
         for found in triggers:
             events.extend(self._code(found, sentence, contexts, text, ctx, article_id))
         return events
-
-    # -- triggers -------------------------------------------------------------------------
-
-    def _triggers(self, sentence: Span) -> list[Found]:
-        lex = self.triggers
-        found: list[Found] = []
-        phrase_objects: set[int] = set()
-        grammar = grammar_of(sentence[0])
-        tokens = self.resolver.tokens(sentence)
-        for token in tokens:
-            if token.pos_ == "VERB":
-                lemma = self._lemma(token)
-                phrase = self._phrase(token) or self._prepositional(token, lemma)
-                if phrase is not None:
-                    found.append(phrase)
-                    phrase_objects.add(phrase.anchor.i)
-                    continue
-                trigger = readings.complement_reading(token, lemma, lex) or lex.verbs.get(lemma)
-                if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
-                    continue
-                before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
-                clitics = grammar.reflexives | grammar.negators
-                before += [c.i for c in token.children if c.lower_ in clitics]
-                first = min([token.i, *[i for i in before if i < token.i]])
-                found.append(Found(trigger, token, first, token.i, token))
-        for token in tokens:
-            if token.pos_ != "NOUN" or token.i in phrase_objects:
-                continue
-            lemma = token.lemma_.lower()
-            first = token.i
-            trigger = readings.complement_reading(token, lemma, lex) or lex.nouns.get(lemma)
-            prev = token.doc[token.i - 1] if token.i > sentence.start else None
-            if prev is not None and prev.head == token and prev.dep_ in {"compound", "amod"}:
-                compound = lex.nouns.get(f"{prev.lower_} {lemma}")
-                if compound is not None:  # "air strike", "hunger strike", "martial law"
-                    first, trigger = prev.i, compound
-            if trigger is None:
-                continue
-            if trigger.joint and not sides.is_joint(token, lex.word_class("joint")):
-                continue
-            found.append(Found(trigger, token, first, token.i, token))
-        found.extend(self._judgements(sentence))
-        return _without_contents(self._with_contents(_without_nominal_contents(found)))
-
-    def _is_trigger_verb(self, verb: Token | None) -> bool:
-        return (
-            verb is not None
-            and self.triggers.verb_lemma(verb.lemma_.lower()) in self.triggers.verbs
-        )
-
-    def _saying(self) -> frozenset[str]:
-        """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
-        saying = self.triggers.word_class("saying")
-        aliases = {a for a, verb in self.triggers.aliases.items() if verb in saying}
-        return saying | aliases
-
-    def _judgements(self, sentence: Span) -> list[Found]:
-        """``« Ces actes sont inadmissibles », juge le ministère``: a speaker's verdict."""
-        found = []
-        saying = self._saying()
-        for token in sentence:
-            for name, trigger in self.triggers.judgements.items():
-                if token.lemma_.lower() not in self.triggers.word_class(name):
-                    continue
-                predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = sides.judgement(predicate, saying)
-                if said is not None and not negated(predicate):
-                    verb, _speaker = said
-                    found.append(Found(trigger, verb, verb.i, verb.i, predicate))
-        return found
-
-    def _lemma(self, verb: Token) -> str:
-        """The verb's lexicon key: its lemma, or lemma and particle for a phrasal verb the
-        lexicon lists (``pull out``, ``call off``)."""
-        lemma = self.triggers.verb_lemma(verb.lemma_.lower())
-        for child in verb.children:
-            if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.i == verb.i + 1):
-                phrasal = f"{lemma} {child.lower_}"
-                if phrasal in self.triggers.verbs or phrasal in self.triggers.phrase_verbs:
-                    return phrasal
-        return lemma
-
-    def _phrase(self, verb: Token) -> Found | None:
-        lemma = self._lemma(verb)
-        for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
-            obj = sides.counted(obj, self.triggers.word_class("quantity"))
-            trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
-            if trigger is None:
-                continue
-            anchor = obj
-            if trigger.complement:
-                words = self.triggers.classes.get(trigger.complement, frozenset())
-                complements = [
-                    c
-                    for c in [*args.complements(verb), *args.complements(obj)]
-                    if c.lemma_.lower() in words
-                ]
-                if not complements:
-                    continue
-                anchor = complements[0]
-            first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
-            return Found(trigger, verb, first, obj.i, anchor)
-        return None
 
     # -- sides ----------------------------------------------------------------------------
 
@@ -185,7 +71,7 @@ class EventExtractor:
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
         elif slot == "judge":
-            said = sides.judgement(found.anchor, self._saying())
+            said = sides.judgement(found.anchor, self.finder.saying())
             tokens = [said[1]] if said is not None else []
         elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
             tokens = [c for c in found.anchor.children if c.dep_ == "nsubj"]
@@ -194,7 +80,7 @@ class EventExtractor:
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
         elif slot == "speaker":
             tokens = [t] if (t := args.speaker(head)) is not None else []
-            if not sides.heard(head) and self._is_trigger_verb(args.governing_verb(head)):
+            if not sides.heard(head) and self.finder.is_trigger_verb(args.governing_verb(head)):
                 tokens = []  # "a rejeté la proposition d'une médiation": not the subject's act
         elif slot == "demonym":
             return self._demonym(head, ctx)
@@ -320,29 +206,6 @@ class EventExtractor:
                     )
         return None
 
-    def _prepositional(self, verb: Token, lemma: str) -> Found | None:
-        match = readings.prepositional_phrase(verb, lemma, self.triggers)
-        if match is None:
-            return None
-        trigger, noun = match
-        first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
-        return Found(trigger, verb, first, max(noun.i, verb.i), verb)
-
-    def _with_contents(self, found: list[Found]) -> list[Found]:
-        """Attach to an intent or threat verb the trigger it governs, and retype it."""
-        kept = []
-        for f in found:
-            content = next(
-                (g for g in found if g is not f and readings.governs_content(f.head, g.head)),
-                None,
-            )
-            lemma = self.triggers.verb_lemma(f.head.lemma_.lower())
-            if content is not None and f.trigger.kind != "noun" and lemma in self.triggers.intents:
-                trigger = readings.intent_reading(f.trigger, lemma, content.trigger, self.triggers)
-                f = replace(f, trigger=trigger, content=content)
-            kept.append(f)
-        return kept
-
     def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
         for slot in content.trigger.recipient:
             if slot != "subject" and (recipients := self._slot(content, slot, ctx)):
@@ -382,7 +245,9 @@ class EventExtractor:
         conditions = self.triggers.word_class("condition")
         if type_ not in _CLAIMED or not sides.is_conditional(verb, conditions):
             return None
-        sources = sides.claim_sources(verb, self._saying(), self.triggers.word_class("according"))
+        sources = sides.claim_sources(
+            verb, self.finder.saying(), self.triggers.word_class("according")
+        )
         for source in sources:
             for actor in self.resolver.resolve(source, ctx):
                 return self.resolver.with_home(actor, ctx)
@@ -504,22 +369,6 @@ class EventExtractor:
         return events
 
 
-def _without_contents(found: list[Found]) -> list[Found]:
-    """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
-    accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
-    heads = {f.head.i for f in found}
-    kept = []
-    for f in found:
-        infinitive = "Inf" in args.morph(f.head, "VerbForm")
-        gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
-            c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
-        )
-        if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
-            continue
-        kept.append(f)
-    return kept
-
-
 # verbal reactions: with no side named, they answer the last side that acted before them
 _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REACTION_REACH = 2  # sentences back
@@ -528,20 +377,6 @@ _REACTION_REACH = 2  # sentences back
 def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
     """A foreign side's promise in a dispatch from another country is made to that country."""
     return type_ == "AGREE" and bool(ctx.home) and actor.country not in {None, ctx.home}
-
-
-def _without_nominal_contents(found: list[Found]) -> list[Found]:
-    """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
-    d'organiser des exercices conjoints`` is one agreement, not also joint exercises."""
-    heads = {f.head.i for f in found}
-    kept = []
-    for f in found:
-        verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
-        infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
-        if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
-            continue
-        kept.append(f)
-    return kept
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

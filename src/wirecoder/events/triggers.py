@@ -1,0 +1,195 @@
+"""Sentence → the triggers of its events: verbs, phrasal verbs, verb + fixed-object phrases,
+prepositional phrases, nominal triggers and compounds, judgements in reported speech; and
+which of them are only the content of another (``accuse X de soutenir Y`` is one accusation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from wirecoder.actors.resolve import ActorResolver
+from wirecoder.events import arguments as args
+from wirecoder.events import readings, sides
+from wirecoder.events.lexicon import Trigger, TriggerLexicon
+from wirecoder.events.qualify import negated
+from wirecoder.language import grammar_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Found", "TriggerFinder"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A trigger found in a sentence: the token it hangs on and the tokens it spans."""
+
+    trigger: Trigger
+    head: Token  # the verb (or the noun, for nominal triggers)
+    first: int  # token range of the trigger text, for the evidence
+    last: int
+    anchor: Token  # where prepositional slots are looked for (the object noun of a phrase)
+    content: Found | None = None  # what an intent verb promises or threatens ("menace de X")
+
+
+class TriggerFinder:
+    """Finds the triggers of one language's lexicon in a sentence."""
+
+    def __init__(self, triggers: TriggerLexicon, resolver: ActorResolver) -> None:
+        self.triggers = triggers
+        self.resolver = resolver
+
+    def find(self, sentence: Span) -> list[Found]:
+        lex = self.triggers
+        found: list[Found] = []
+        phrase_objects: set[int] = set()
+        grammar = grammar_of(sentence[0])
+        tokens = self.resolver.tokens(sentence)
+        for token in tokens:
+            if token.pos_ == "VERB":
+                lemma = self.lemma(token)
+                phrase = self._phrase(token) or self._prepositional(token, lemma)
+                if phrase is not None:
+                    found.append(phrase)
+                    phrase_objects.add(phrase.anchor.i)
+                    continue
+                trigger = readings.complement_reading(token, lemma, lex) or lex.verbs.get(lemma)
+                if trigger is None or (trigger.reflexive and not args.is_reflexive(token)):
+                    continue
+                before = [c.i for c in token.children if c.dep_.startswith(("aux", "expl"))]
+                clitics = grammar.reflexives | grammar.negators
+                before += [c.i for c in token.children if c.lower_ in clitics]
+                first = min([token.i, *[i for i in before if i < token.i]])
+                found.append(Found(trigger, token, first, token.i, token))
+        for token in tokens:
+            if token.pos_ != "NOUN" or token.i in phrase_objects:
+                continue
+            lemma = token.lemma_.lower()
+            first = token.i
+            trigger = readings.complement_reading(token, lemma, lex) or lex.nouns.get(lemma)
+            prev = token.doc[token.i - 1] if token.i > sentence.start else None
+            if prev is not None and prev.head == token and prev.dep_ in {"compound", "amod"}:
+                compound = lex.nouns.get(f"{prev.lower_} {lemma}")
+                if compound is not None:  # "air strike", "hunger strike", "martial law"
+                    first, trigger = prev.i, compound
+            if trigger is None:
+                continue
+            if trigger.joint and not sides.is_joint(token, lex.word_class("joint")):
+                continue
+            found.append(Found(trigger, token, first, token.i, token))
+        found.extend(self._judgements(sentence))
+        return _without_contents(self._with_contents(_without_nominal_contents(found)))
+
+    def is_trigger_verb(self, verb: Token | None) -> bool:
+        return (
+            verb is not None
+            and self.triggers.verb_lemma(verb.lemma_.lower()) in self.triggers.verbs
+        )
+
+    def saying(self) -> frozenset[str]:
+        """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
+        saying = self.triggers.word_class("saying")
+        aliases = {a for a, verb in self.triggers.aliases.items() if verb in saying}
+        return saying | aliases
+
+    def _judgements(self, sentence: Span) -> list[Found]:
+        """``« Ces actes sont inadmissibles », juge le ministère``: a speaker's verdict."""
+        found = []
+        saying = self.saying()
+        for token in sentence:
+            for name, trigger in self.triggers.judgements.items():
+                if token.lemma_.lower() not in self.triggers.word_class(name):
+                    continue
+                predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
+                said = sides.judgement(predicate, saying)
+                if said is not None and not negated(predicate):
+                    verb, _speaker = said
+                    found.append(Found(trigger, verb, verb.i, verb.i, predicate))
+        return found
+
+    def lemma(self, verb: Token) -> str:
+        """The verb's lexicon key: its lemma, or lemma and particle for a phrasal verb the
+        lexicon lists (``pull out``, ``call off``)."""
+        lemma = self.triggers.verb_lemma(verb.lemma_.lower())
+        for child in verb.children:
+            if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.i == verb.i + 1):
+                phrasal = f"{lemma} {child.lower_}"
+                if phrasal in self.triggers.verbs or phrasal in self.triggers.phrase_verbs:
+                    return phrasal
+        return lemma
+
+    def _phrase(self, verb: Token) -> Found | None:
+        lemma = self.lemma(verb)
+        for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
+            obj = sides.counted(obj, self.triggers.word_class("quantity"))
+            trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
+            if trigger is None:
+                continue
+            anchor = obj
+            if trigger.complement:
+                words = self.triggers.classes.get(trigger.complement, frozenset())
+                complements = [
+                    c
+                    for c in [*args.complements(verb), *args.complements(obj)]
+                    if c.lemma_.lower() in words
+                ]
+                if not complements:
+                    continue
+                anchor = complements[0]
+            first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+            return Found(trigger, verb, first, obj.i, anchor)
+        return None
+
+    def _prepositional(self, verb: Token, lemma: str) -> Found | None:
+        match = readings.prepositional_phrase(verb, lemma, self.triggers)
+        if match is None:
+            return None
+        trigger, noun = match
+        first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+        return Found(trigger, verb, first, max(noun.i, verb.i), verb)
+
+    def _with_contents(self, found: list[Found]) -> list[Found]:
+        """Attach to an intent or threat verb the trigger it governs, and retype it."""
+        kept = []
+        for f in found:
+            content = next(
+                (g for g in found if g is not f and readings.governs_content(f.head, g.head)),
+                None,
+            )
+            lemma = self.triggers.verb_lemma(f.head.lemma_.lower())
+            if content is not None and f.trigger.kind != "noun" and lemma in self.triggers.intents:
+                trigger = readings.intent_reading(f.trigger, lemma, content.trigger, self.triggers)
+                f = replace(f, trigger=trigger, content=content)
+            kept.append(f)
+        return kept
+
+
+def _without_contents(found: list[Found]) -> list[Found]:
+    """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
+    accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
+    heads = {f.head.i for f in found}
+    kept = []
+    for f in found:
+        infinitive = "Inf" in args.morph(f.head, "VerbForm")
+        gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
+            c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
+        )
+        if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _without_nominal_contents(found: list[Found]) -> list[Found]:
+    """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
+    d'organiser des exercices conjoints`` is one agreement, not also joint exercises."""
+    heads = {f.head.i for f in found}
+    kept = []
+    for f in found:
+        verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
+        infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
+        if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
+            continue
+        kept.append(f)
+    return kept
