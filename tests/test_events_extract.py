@@ -481,3 +481,23 @@ def test_events_extract_unconfirmed_acts_are_allegations(
     coded = _coded(coder, text, home)
     _check(coder, text, home, expected)
     assert not {"ASSAULT", "COERCE"} & {t[0] for t in coded}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Banque africaine de développement a accordé à cette occasion un prêt de 45 "
+            "millions de dollars à la Mauritanie.",
+            ("AID", "AFDB", "MRT"),
+        ),
+        (
+            "Le Japon a accordé à cette occasion un don de vingt millions au Bangladesh.",
+            ("AID", "JPN", "BGD"),
+        ),
+    ],
+)
+def test_events_extract_recipient_inside_the_phrase_object(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(_events(coder, text))

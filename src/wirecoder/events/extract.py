@@ -106,6 +106,16 @@ class EventExtractor:
                 resolved = self._behind(token, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
+        prepositional = slot not in {"subject", "obj", "speaker", "support", "judge", "topic"}
+        if not actors and tokens and prepositional and found.anchor is not head:
+            # "a accordé à cette occasion un prêt … à la Mauritanie": the verb's "à" names no
+            # side; the phrase's object may hold the one that does
+            inner = [t for t in args.in_subtree(found.anchor, slot) if t not in tokens]
+            actors = [
+                self.resolver.with_home(a, ctx)
+                for t in inner
+                for a in self.resolver.resolve(t, ctx)
+            ]
         return actors
 
     def _demonym(self, noun: Token, ctx: ArticleContext) -> list[Actor]:
