@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirecoder.actors.knowledge import (
@@ -162,7 +162,8 @@ def known_actors(draw: st.DrawFn) -> KnownActor:
     )
 
 
-@given(st.lists(known_actors(), max_size=6))
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # the first draw
+@given(st.lists(known_actors(), max_size=6))  # builds the character tables: seconds, once
 def test_actors_knowledge_csv_round_trip(found: list[KnownActor]) -> None:
     out = io.StringIO()
     assert write_csv(found, out) == len(found)
