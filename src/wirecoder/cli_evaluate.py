@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from wirecoder.actors.lexicon import LexiconError
 from wirecoder.cli_options import LangOption
 from wirecoder.cli_options import fail as _fail
 from wirecoder.nlp import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from wirecoder.evaluate import Report
 
 __all__ = ["evaluate"]
 
@@ -89,6 +92,12 @@ def evaluate(
         report = ev.evaluate(truth, predicted, scope=scope.value)
     except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
         raise _fail(str(exc)) from exc
+    _print(report, as_json, listing)
+
+
+def _print(report: Report, as_json: bool, listing: str = "") -> None:
+    from wirecoder import evaluate as ev
+
     if as_json:
         typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
     else:
@@ -118,7 +127,4 @@ def _evaluate_gsr(
         report = ev.evaluate(truth, gsr.generic_igos(predicted), scope=scope.value)
     except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
         raise _fail(str(exc)) from exc
-    if as_json:
-        typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
-    else:
-        typer.echo(ev.format_markdown(report), nl=False)
+    _print(report, as_json)

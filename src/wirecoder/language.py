@@ -132,28 +132,16 @@ def _words(raw: Any) -> frozenset[str]:
 
 
 def _grammar(raw: dict[str, Any]) -> Grammar:
-    return Grammar(
-        prepositions={str(k): _words(v) for k, v in (raw.get("prepositions") or {}).items()},
-        agent=_words(raw.get("agent")),
-        possessor=_words(raw.get("possessor")),
-        posting=_words(raw.get("posting")),
-        locative=_words(raw.get("locative")),
-        dative=_words(raw.get("dative")),
-        quantities=_words(raw.get("quantities")),
-        country_joiners=tuple(str(w) for w in raw.get("country_joiners") or ()),
-        negators=_words(raw.get("negators")),
-        reflexives=_words(raw.get("reflexives")),
-        hypothetical=_words(raw.get("hypothetical")),
-        future_aux=_words(raw.get("future_aux")),
-        conditional_aux=_words(raw.get("conditional_aux")),
-        historical_tense=str(raw.get("historical_tense", "")),
-        historical_aux=_words(raw.get("historical_aux")),
-        personal_pronouns=_words(raw.get("personal_pronouns")),
-        neuter_pronouns=_words(raw.get("neuter_pronouns")),
-        denials=_words(raw.get("denials")),
-        plural_pronouns=_words(raw.get("plural_pronouns")),
-        counterparts=_words(raw.get("counterparts")),
-        portfolio_titles=_words(raw.get("portfolio_titles")),
-        generic_roles=_words(raw.get("generic_roles")),
-        same_office={str(k): _words(v) for k, v in (raw.get("same_office") or {}).items()},
-    )
+    """Every field of :class:`Grammar` from its key; a missing list is empty."""
+    values: dict[str, Any] = {}
+    for name in Grammar.__dataclass_fields__:
+        value = raw.get(name)
+        if name in {"prepositions", "same_office"}:
+            values[name] = {str(k): _words(v) for k, v in (value or {}).items()}
+        elif name == "country_joiners":
+            values[name] = tuple(str(w) for w in value or ())
+        elif name == "historical_tense":
+            values[name] = str(value or "")
+        else:
+            values[name] = _words(value)
+    return Grammar(**values)
