@@ -39,6 +39,13 @@ class TriggerFinder:
     def __init__(self, triggers: TriggerLexicon, resolver: ActorResolver) -> None:
         self.triggers = triggers
         self.resolver = resolver
+        saying = triggers.word_class("saying")
+        aliases = {a for a, verb in triggers.aliases.items() if verb in saying}
+        self._saying = saying | aliases
+        self.judged: dict[str, list[Trigger]] = {}  # a judgement word → the verdicts it gives
+        for name, trigger in triggers.judgements.items():
+            for word in triggers.word_class(name):
+                self.judged.setdefault(word, []).append(trigger)
 
     def find(self, sentence: Span) -> list[Found]:
         lex = self.triggers
@@ -89,18 +96,16 @@ class TriggerFinder:
 
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
-        saying = self.triggers.word_class("saying")
-        aliases = {a for a, verb in self.triggers.aliases.items() if verb in saying}
-        return saying | aliases
+        return self._saying
 
     def _judgements(self, sentence: Span) -> list[Found]:
         """``« Ces actes sont inadmissibles », juge le ministère``: a speaker's verdict."""
-        found = []
+        found: list[Found] = []
+        if not self.judged:
+            return found
         saying = self.saying()
-        for token in sentence:
-            for name, trigger in self.triggers.judgements.items():
-                if token.lemma_.lower() not in self.triggers.word_class(name):
-                    continue
+        for token in self.resolver.tokens(sentence):
+            for trigger in self.judged.get(token.lemma_.lower(), ()):
                 predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
                 said = sides.judgement(predicate, saying)
                 if said is not None and not negated(predicate):
