@@ -171,7 +171,7 @@ def subject_token(
 
 def run_case(coder: Coder, case: Case) -> Outcome:
     """Parse, register, resolve and compare one case."""
-    from wirecoder.actors.resolve import ArticleContext, group_members
+    from wirecoder.actors.reference import ArticleContext, group_members
 
     resolver = coder.extractor.resolver
     text = f"{case.context} {case.sentence}" if case.context else case.sentence
@@ -249,6 +249,7 @@ def fingerprint(lang: str = "fr") -> str:
     package = resources.files("wirecoder")
     for part in (
         "actors/resolve.py",
+        "actors/reference.py",
         "actors/lexicon.py",
         f"lexicons/{lang}/actors.yaml",
         f"lexicons/{lang}/countries.tsv",

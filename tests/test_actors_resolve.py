@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.actors.resolve import ArticleContext, group_members
+from wirecoder.actors.reference import ArticleContext, group_members
 from wirecoder.pipeline import Coder
 from wirecoder.records import Actor
 

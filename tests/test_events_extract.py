@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.actors.resolve import ArticleContext
+from wirecoder.actors.reference import ArticleContext
 from wirecoder.pipeline import Coder
 from wirecoder.records import Event
 

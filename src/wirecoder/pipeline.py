@@ -13,7 +13,7 @@ from itertools import tee
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon
-from wirecoder.actors.resolve import ArticleContext
+from wirecoder.actors.reference import ArticleContext
 from wirecoder.dateline import DatelineLexicon, parse_dateline
 from wirecoder.events.extract import EventExtractor
 from wirecoder.events.fold import fold

@@ -8,10 +8,12 @@ names none of these itself, what the article said before: ``il``, ``le diplomate
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
+from wirecoder.actors.reference import ArticleContext, other_party, with_reference
+from wirecoder.actors.reference import gender as gender_of
 from wirecoder.actors.table import DocTable, subtree
 from wirecoder.language import Grammar, Language
 from wirecoder.records import Actor
@@ -19,37 +21,10 @@ from wirecoder.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+__all__ = ["ActorResolver"]
+
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 _LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
-
-
-@dataclass
-class ArticleContext:
-    """What the article has said so far about who is who (mutable, one per article)."""
-
-    offset: int = 0  # where the parsed body starts in the article text
-    text: str = ""  # the parsed (normalised) body
-    names: dict[str, Actor] = field(default_factory=dict)
-    people: list[Actor] = field(default_factory=list)  # every person named, in order
-    subjects: list[tuple[Actor, str | None]] = field(default_factory=list)  # with gender
-    plural_subjects: list[Actor] = field(default_factory=list)  # for "ils", "elles"
-    coded_subjects: list[Actor] = field(default_factory=list)  # states and bodies, for "it"
-    pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
-    countries: dict[str, int] = field(default_factory=dict)
-    home: str | None = None  # the country the article is about: sides with no code act for it
-    mentions: dict[str, int] = field(default_factory=dict)  # states named in the whole text
-    cache: dict[int, list[Actor]] = field(default_factory=dict)
-    people_spans: list[tuple[int, int, str]] | None = None  # PER entities: (start, end, text)
-
-    def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""
-        if self.people_spans is None:
-            self.people_spans = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PER"]
-        return self.people_spans
-
-    def remember_pair(self, first: Actor, second: Actor) -> None:
-        if first.code and second.code and first.code != second.code:
-            self.pairs.append((first, second))
 
 
 class ActorResolver:
@@ -175,7 +150,7 @@ class ActorResolver:
                     if not ctx.people or ctx.people[-1] != actor:
                         ctx.people.append(actor)
                     if token.dep_.startswith("nsubj"):
-                        gender = _gender(token)
+                        gender = gender_of(token)
                         ctx.subjects.append((actor, gender))
                 if token.dep_.startswith("nsubj"):
                     ctx.coded_subjects.extend(a for a in self.resolve(token, ctx) if a.code)
@@ -195,7 +170,7 @@ class ActorResolver:
             earlier = ctx.coded_subjects[-1]
             return replace(earlier, text=token.text, start=start, end=start + len(token))
         if token.lower_ in grammar.personal_pronouns:
-            gender = _gender(token)
+            gender = gender_of(token)
             start = ctx.offset + token.idx
             for earlier, earlier_gender in reversed(ctx.subjects):
                 if gender is None or earlier_gender in {None, gender}:
@@ -279,7 +254,7 @@ class ActorResolver:
         if role and token.pos_ == "NOUN" and " " not in role:
             role = self._portfolio(token, role)
         if role in grammar.counterparts and country is None and igo is None and name is None:
-            other = self._other_party(ctx)  # "son interlocuteur": the one the subject met
+            other = other_party(ctx)  # "son interlocuteur": the one the subject met
             if other is not None:
                 at = self._offsets(token, ctx)
                 return replace(other, text=span_text, start=at["start"], end=at["end"])
@@ -298,54 +273,7 @@ class ActorResolver:
             role=role,
             **self._offsets(token, ctx),
         )
-        return self._with_reference(actor, ctx)
-
-    def _with_reference(self, actor: Actor, ctx: ArticleContext) -> Actor | None:
-        """Fill a bare name or a bare title from what the article said before."""
-        if actor.code is None and (actor.name or actor.role):
-            before = self._apposed_to(actor, ctx)
-            if before is not None:
-                actor = replace(
-                    actor,
-                    country=before.country,
-                    igo=before.igo,
-                    sectors=actor.sectors or before.sectors,
-                    role=actor.role or before.role,
-                )
-        if actor.code is None and actor.name:
-            known = ctx.names.get(key(actor.name)) or ctx.names.get(key(actor.name.split()[-1]))
-            if known:
-                return replace(
-                    actor,
-                    country=known.country,
-                    igo=known.igo,
-                    sectors=known.sectors,
-                    role=known.role,
-                    name=known.name,
-                )
-        if actor.code is None and actor.role and not actor.name:
-            candidates = [e for e in reversed(ctx.people) if _refers_to(actor, e, self.grammar)]
-            if candidates:
-                named = [e for e in candidates[:3] if e.name]
-                earlier = named[0] if named else candidates[0]
-                return replace(earlier, text=actor.text, start=actor.start, end=actor.end)
-        if actor.name and (actor.code or actor.role):
-            ctx.names.setdefault(key(actor.name), actor)
-            ctx.names.setdefault(key(actor.name.split()[-1]), actor)
-        if actor.code or actor.name or actor.sectors:
-            return actor
-        return None
-
-    @staticmethod
-    def _apposed_to(actor: Actor, ctx: ArticleContext) -> Actor | None:
-        """The phrase just before ``, <actor>``: an apposition the parser split in two."""
-        for earlier in ctx.cache.values():
-            for other in earlier:
-                if other.code and other.end < actor.start and not other.name:
-                    between = ctx.text[other.end - ctx.offset : actor.start - ctx.offset]
-                    if between.strip() == ",":
-                        return other
-        return None
+        return with_reference(actor, ctx, self.grammar)
 
     # -- parse helpers --------------------------------------------------------------------
 
@@ -462,15 +390,6 @@ class ActorResolver:
     def _case(self, token: Token) -> str | None:
         """The word of the first ``case`` dependent (``de``, ``au``), read once per document."""
         return self.table(token.doc).case[token.i]
-
-    @staticmethod
-    def _other_party(ctx: ArticleContext) -> Actor | None:
-        """The most recent person named who is not the last subject: a counterpart."""
-        last = ctx.subjects[-1][0] if ctx.subjects else None
-        for earlier in reversed(ctx.people):
-            if earlier.code and earlier.name and (last is None or earlier.name != last.name):
-                return earlier
-        return None
 
     def _name_of_country(self, name: str) -> tuple[str, str | None]:
         """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
@@ -603,36 +522,3 @@ def _starts(token: Token) -> list[int]:
             starts.insert(0, before)
         before -= 1
     return starts
-
-
-def _gender(token: Token) -> str | None:
-    values = token.morph.get("Gender", [])
-    return str(values[0]) if values else None
-
-
-def _refers_to(mention: Actor, earlier: Actor, grammar: Grammar) -> bool:
-    """Can a bare role noun (``l'ambassadeur``, ``le diplomate``) stand for ``earlier``?
-
-    Generic role nouns take up any earlier person of the same sector; others the same
-    office, or one the language's ``same_office`` lets them name (``le chef de l'État``).
-    """
-    if not (earlier.role and earlier.code) or mention.role is None:
-        return False
-    if mention.role in grammar.generic_roles:
-        return bool(set(mention.sectors) & set(earlier.sectors))
-    if earlier.role in grammar.same_office.get(mention.role, ()):
-        return True
-    return earlier.role == mention.role or earlier.role.startswith(mention.role + " ")
-
-
-def group_members(phrase: str, lexicon: ActorLexicon, ctx: ArticleContext) -> list[Actor]:
-    """``les parties``, ``les deux pays``: the two sides the article has been about."""
-    if key(phrase) not in lexicon.groups:
-        return []
-    if ctx.pairs:
-        first, second = ctx.pairs[-1]
-        return [first, second]
-    top = sorted(ctx.countries.items(), key=lambda kv: -kv[1])[:2]
-    if len(top) < 2:
-        return []
-    return [Actor(text=phrase, country=code, sectors=("GOV",)) for code, _ in top]

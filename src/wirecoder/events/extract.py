@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon
-from wirecoder.actors.resolve import ActorResolver, ArticleContext, group_members
+from wirecoder.actors.reference import ArticleContext, group_members
+from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
 from wirecoder.events import sides
 from wirecoder.events.lexicon import TriggerLexicon
