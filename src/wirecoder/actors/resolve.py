@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver"]
 
 _NOUNS = {"NOUN", "PROPN", "PRON"}
+# entity labels that never name a side (the English models have them; the French do not)
+_NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
 
 
@@ -161,6 +163,8 @@ class ActorResolver:
 
     def _resolve_one(self, token: Token, ctx: ArticleContext) -> Actor | None:
         lex, grammar = self.lexicon, self.grammar
+        if token.ent_type_ in _NOT_ACTORS:
+            return None  # "on Saturday", "in May": a date the tagger calls a proper noun
         if token.lower_ in grammar.plural_pronouns and ctx.plural_subjects:
             start = ctx.offset + token.idx
             earlier = ctx.plural_subjects[-1]
