@@ -63,3 +63,25 @@ def test_languages_french_unchanged_in_a_mixed_run(
         (e.type, e.actor, e.recipient, e.evidence) for e in expected.events
     ]
     assert stored.events  # the French dispatch has events to compare
+
+
+def test_languages_polyglot_codes_each_article_in_its_language(
+    coder: Coder, english: Coder
+) -> None:
+    """Results come back in input order, each coded by its own language's coder."""
+    from wirecoder import Polyglot as Exported
+
+    polyglot = Exported()
+    polyglot.coders.update({"fr": coder, "en": english})
+    articles = [
+        Article(id="en-1", text=ENGLISH.read_text(encoding="utf-8"), lang="en"),
+        Article(id="fr-1", text=FRENCH.read_text(encoding="utf-8"), lang="fr"),
+        Article(id="en-2", text="Kenya accused Uganda of arming rebels on Monday.", lang="en"),
+    ]
+    results = list(polyglot.code_many(articles))
+    assert [(r.article.id, r.language) for r in results] == [
+        ("en-1", "en"),
+        ("fr-1", "fr"),
+        ("en-2", "en"),
+    ]
+    assert {e.type for e in results[2].events} == {"ACCUSE"}

@@ -1,14 +1,15 @@
 """Wirecoder: political event data (PLOVER, with CAMEO, Goldstein and QuadClass) from news wire.
 
 >>> import wirecoder
->>> coder = wirecoder.Coder(lang="fr")
+>>> coder = wirecoder.Coder(lang="fr")             # one language ("fr", "en")
 >>> result = coder.code(text, article_id="x")
+>>> results = wirecoder.Polyglot().code_many(articles)  # each article in its own language
 >>> store = wirecoder.Store("wirecoder.duckdb")
 """
 
 from __future__ import annotations
 
-from wirecoder.pipeline import Coder
+from wirecoder.pipeline import Coder, Polyglot
 from wirecoder.records import (
     Actor,
     Article,
@@ -31,5 +32,6 @@ __all__ = [
     "Evidence",
     "KnownActor",
     "Place",
+    "Polyglot",
     "Store",
 ]
