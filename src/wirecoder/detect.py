@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from wirecoder.language import Language, installed
 from wirecoder.records import Article, Quarantined
@@ -31,26 +32,33 @@ _SAMPLE = 2000  # characters read: enough for the detector, cheap on long articl
 class LanguageDetector:
     """py3langid's model, restricted to the installed and the larger news languages.
 
-    Load once (about a second), pass it in; :meth:`detect` takes well under a millisecond.
+    The model (about a second to load) is loaded by the first :meth:`detect`, so a run whose
+    records all say their language never loads it; :meth:`detect` then takes well under a
+    millisecond.
     """
 
     def __init__(self, languages: Sequence[str] | None = None) -> None:
+        codes = list(languages) if languages is not None else list(installed())
+        self.by_detector = {Language.load(code).detect: code for code in codes}
+        self._identifier: Any = None
+
+    def detect(self, text: str) -> str:
+        """The language code of ``text``: an installed language's code, or the detector's."""
+        if self._identifier is None:
+            self._identifier = self._load()
+        label, _ = self._identifier.classify(text[:_SAMPLE])
+        return self.by_detector.get(str(label), str(label))
+
+    def _load(self) -> Any:
         from py3langid.langid import (  # type: ignore[import-untyped]
             MODEL_FILE,
             LanguageIdentifier,
         )
 
-        codes = list(languages) if languages is not None else list(installed())
-        self.by_detector = {Language.load(code).detect: code for code in codes}
-        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        known = set(self._identifier.labels)
-        wanted = sorted((set(self.by_detector) | set(OTHER_LANGUAGES)) & known)
-        self._identifier.set_languages(wanted)
-
-    def detect(self, text: str) -> str:
-        """The language code of ``text``: an installed language's code, or the detector's."""
-        label, _ = self._identifier.classify(text[:_SAMPLE])
-        return self.by_detector.get(str(label), str(label))
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        known = set(identifier.labels)
+        identifier.set_languages(sorted((set(self.by_detector) | set(OTHER_LANGUAGES)) & known))
+        return identifier
 
 
 def assign_languages(
