@@ -45,3 +45,31 @@ def test_nlp_unknown_language_says_what_to_do(lang: str) -> None:
 @pytest.mark.parametrize("texts", [["Première phrase.", "Deuxième texte, plus long."]])
 def test_nlp_parse_many_keeps_order(parser: Parser, texts: list[str]) -> None:
     assert [d.text for d in parser.parse_many(texts, batch_size=1)] == texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Les ministres réunis à Bakou ont signé des accords et condamnèrent les frappes "
+            "menées contre les villages frontaliers ; elles auraient détruit des écoles.",
+        ),
+        (
+            "en",
+            "The ministers gathered in Baku signed agreements and condemned the strikes "
+            "carried out against border villages, which reportedly destroyed schools.",
+        ),
+    ],
+)
+def test_nlp_lemmas_match_the_stock_pipeline(lang: str, text: str) -> None:
+    import spacy
+
+    from wirecoder.language import Language
+
+    ours = Parser.load(lang).nlp
+    stock = spacy.load(Language.load(lang).model)
+    assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in stock(text)]
+    assert isinstance(
+        ours.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("noun"), frozenset
+    )
