@@ -1,13 +1,8 @@
 """The DuckDB store: articles, events and event sides, with idempotent writes.
 
-Tables: ``articles`` (one row per article, with its text and a content hash), ``events``
-(one row per event), ``event_sides`` (an event's ``actor`` and ``recipient``), ``quarantine``
-(records that could not be coded), ``event_clusters`` (each event's cluster: one real-world
-event reported by many articles, filled by ``wirecoder.dedup``), ``known_actors`` and
-``actor_resolutions`` (the actor knowledge base and the sides it resolved, filled by
-``wirecoder.actors.knowledge_db``), and the view ``events_flat``
-(events joined with both sides, for queries and exports). Every value reaches SQL through
-``?`` parameters.
+The tables are in :mod:`wirecoder.store_schema`, the mapping of records to their rows in
+:mod:`wirecoder.store_rows`. A batch of articles is written in one transaction, replacing
+the articles' earlier rows; every value reaches SQL through ``?`` parameters.
 """
 
 from __future__ import annotations
@@ -16,102 +11,30 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Literal
 
 import duckdb
 
-from wirecoder.records import (
-    Actor,
-    Article,
-    ArticleResult,
-    Dateline,
-    Event,
-    Evidence,
-    Mention,
-    Place,
-    Quarantined,
+from wirecoder.records import Article, ArticleResult, Event, Mention, Quarantined
+from wirecoder.store_rows import (
+    Row,
+    article_row,
+    build,
+    columns,
+    event_from_row,
+    event_row,
+    fetch_rows,
+    json_param,
+    result_from_row,
+    side_row,
 )
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+from wirecoder.store_schema import MIGRATE, SCHEMA, TABLES
 
 __all__ = ["Store", "StoreError", "Unit", "WriteSummary", "content_hash", "text_hash"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, language VARCHAR NOT NULL,
-    title VARCHAR, date VARCHAR, url VARCHAR, source VARCHAR, lang VARCHAR,
-    dateline_place VARCHAR, dateline_date VARCHAR, dateline_agency VARCHAR,
-    dateline_body_start INTEGER NOT NULL,
-    dateline_location_name VARCHAR, dateline_location_country VARCHAR,
-    dateline_location_lat DOUBLE, dateline_location_lon DOUBLE,
-    dateline_location_geonames_id BIGINT,
-    text VARCHAR NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
-    type VARCHAR NOT NULL, mode VARCHAR, contexts VARCHAR[] NOT NULL, aux_mode VARCHAR,
-    negated BOOLEAN NOT NULL, cameo VARCHAR, goldstein DOUBLE, quad_class INTEGER,
-    date VARCHAR, date_precision VARCHAR,
-    location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
-    location_geonames_id BIGINT,
-    sentence VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    trigger VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
-    {sides}
-);
-CREATE TABLE IF NOT EXISTS event_sides (
-    event_id VARCHAR NOT NULL, side VARCHAR NOT NULL CHECK (side IN ('actor', 'recipient')),
-    text VARCHAR NOT NULL, name VARCHAR, country VARCHAR, igo VARCHAR,
-    sectors VARCHAR[] NOT NULL, role VARCHAR, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    PRIMARY KEY (event_id, side)
-);
-CREATE TABLE IF NOT EXISTS quarantine (
-    record VARCHAR NOT NULL, reason VARCHAR NOT NULL, source VARCHAR,
-    first_seen TIMESTAMP NOT NULL, PRIMARY KEY (record, reason)
-);
-CREATE TABLE IF NOT EXISTS event_clusters (
-    event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL
-);
-CREATE TABLE IF NOT EXISTS known_actors (
-    name VARCHAR NOT NULL, country VARCHAR, igo VARCHAR, sectors VARCHAR[] NOT NULL,
-    role VARCHAR, first_seen VARCHAR, last_seen VARCHAR, articles INTEGER NOT NULL,
-    source VARCHAR NOT NULL CHECK (source IN ('learned', 'user'))
-);
-CREATE TABLE IF NOT EXISTS actor_resolutions (
-    event_id VARCHAR NOT NULL, side VARCHAR NOT NULL, country VARCHAR, igo VARCHAR,
-    sectors VARCHAR[] NOT NULL, role VARCHAR, PRIMARY KEY (event_id, side)
-);
-CREATE VIEW IF NOT EXISTS events_flat AS SELECT * FROM events;
-"""
-# Both sides of an event are also columns of ``events`` (``actor_text`` … ``recipient_end``), so
-# that filters and pages over a million events read one table (``event_sides``, the same values
-# a row per side, is joined by nothing the store runs; it serves queries by actor).
-_SIDE_COLUMNS = (
-    ("text", "VARCHAR"),
-    ("name", "VARCHAR"),
-    ("country", "VARCHAR"),
-    ("igo", "VARCHAR"),
-    ("sectors", "VARCHAR[]"),
-    ("role", "VARCHAR"),
-    ("start", "INTEGER"),
-    ("end", "INTEGER"),
-)
-_SIDES = [(f"{s}_{name}", kind) for s in ("actor", "recipient") for name, kind in _SIDE_COLUMNS]
-_SCHEMA = _SCHEMA.replace("{sides}", ", ".join(f"{name} {kind}" for name, kind in _SIDES))
-# A store written before the sides were columns of ``events`` gets them on opening for writing.
-_MIGRATE = [
-    *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {kind}" for name, kind in _SIDES),
-    *(
-        "UPDATE events SET "
-        + ", ".join(f'{side}_{name} = s."{name}"' for name, _ in _SIDE_COLUMNS)
-        + f" FROM event_sides s WHERE s.event_id = events.id AND s.side = '{side}'"
-        for side in ("actor", "recipient")
-    ),
-    "CREATE OR REPLACE VIEW events_flat AS SELECT * FROM events",
-]
 _FILTERS = {
     "actor": "(f.actor_country = ? OR f.actor_igo = ?)",
     "recipient": "(f.recipient_country = ? OR f.recipient_igo = ?)",
@@ -120,16 +43,11 @@ _FILTERS = {
     "since": "f.date >= ?",
     "until": "(f.date <= ? OR starts_with(f.date, ?))",
 }
-_TABLES = ("articles", "events", "event_sides", "quarantine", "events_flat")
 _EVENT_ORDER = "date, article_id, start, seq, id"
 # An event's cluster (``event_clusters`` joined to ``events_flat f``): itself until deduplicated.
 _CLUSTERED = "LEFT JOIN event_clusters c ON c.event_id = f.id"
 _CLUSTER_ID = "coalesce(c.cluster_id, f.id)"
 Unit = Literal["mentions", "clusters"]
-_FETCH = 1000
-
-Row = dict[str, Any]
-R = TypeVar("R", bound="DataclassInstance")
 
 
 class StoreError(Exception):
@@ -170,7 +88,7 @@ class Store:
         self._con = _connect(self.path, read_only)
         try:
             if not read_only:
-                self._con.execute(_SCHEMA)
+                self._con.execute(SCHEMA)
                 self._migrate()
             self._structures = self._load_schema()
         except BaseException:
@@ -200,7 +118,7 @@ class Store:
                 self._con.execute(
                     "SELECT id, content_hash FROM articles WHERE id IN "
                     """(SELECT unnest(from_json(?, '["VARCHAR"]')))""",
-                    [_json(ids)],
+                    [json_param(ids)],
                 ).fetchall()
             )
             existed = set(stored)
@@ -223,7 +141,7 @@ class Store:
         """Record uncoded inputs, each (record, reason) once; returns how many were new."""
         self._check_writable()
         now = datetime.now(UTC).replace(tzinfo=None).isoformat()
-        rows = {(q.record, q.reason): {**_columns(q), "first_seen": now} for q in items}
+        rows = {(q.record, q.reason): {**columns(q), "first_seen": now} for q in items}
         if not rows:
             return 0
         with self._transaction([record for record, _ in rows]):
@@ -302,7 +220,7 @@ class Store:
             self._con.execute(
                 f"SELECT q.id, coalesce(c.cluster_id, q.id) FROM {ids} q "
                 "LEFT JOIN event_clusters c ON c.event_id = q.id",
-                [_json(event_ids)],
+                [json_param(event_ids)],
             ).fetchall()
         )
         found: dict[str, list[Mention]] = {cluster: [] for cluster in owners.values()}
@@ -310,7 +228,7 @@ class Store:
             f"SELECT {_CLUSTER_ID} AS cluster_id, f.* FROM events_flat f {_CLUSTERED} "
             f"WHERE {_CLUSTER_ID} IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]'))) "
             f"ORDER BY {_EVENT_ORDER}",
-            [_json(list(found))],
+            [json_param(list(found))],
         ):
             found[row["cluster_id"]].append(Mention(row["article_id"], event_from_row(row)))
         return [(owners[i], tuple(found[owners[i]])) for i in event_ids]
@@ -325,7 +243,7 @@ class Store:
             "SELECT a.id, a.content_hash, count(e.id) FROM articles a "
             "LEFT JOIN events e ON e.article_id = a.id WHERE a.id IN "
             """(SELECT unnest(from_json(?, '["VARCHAR"]'))) GROUP BY a.id, a.content_hash""",
-            [_json(list(wanted))],
+            [json_param(list(wanted))],
         ).fetchall()
         return {id: int(n) for id, digest, n in rows if wanted[id] == digest}
 
@@ -335,7 +253,7 @@ class Store:
         chosen, params = "", []
         if ids is not None:
             chosen = """WHERE id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))"""
-            params = [_json(ids)]
+            params = [json_param(ids)]
         try:
             articles.execute(f"SELECT * FROM articles {chosen} ORDER BY id", params)
             events.execute(  # events of stored articles only, so the merge below never stalls
@@ -343,14 +261,14 @@ class Store:
                 f"(SELECT id FROM articles {chosen}) ORDER BY article_id, seq",
                 params,
             )
-            pending = _rows(events)
+            pending = fetch_rows(events)
             event_row = next(pending, None)
-            for row in _rows(articles):
+            for row in fetch_rows(articles):
                 found = []
                 while event_row is not None and event_row["article_id"] == row["id"]:
                     found.append(event_from_row(event_row))
                     event_row = next(pending, None)
-                yield _result(row, tuple(found))
+                yield result_from_row(row, tuple(found))
         finally:
             articles.close()
             events.close()
@@ -358,7 +276,7 @@ class Store:
     def quarantined(self) -> list[Quarantined]:
         """Every quarantined record, oldest first."""
         sql = "SELECT * FROM quarantine ORDER BY first_seen, record, reason"
-        return [_build(Quarantined, row) for row in self._query(sql)]
+        return [build(Quarantined, row) for row in self._query(sql)]
 
     def stats(self) -> dict[str, int]:
         """How many articles, events and quarantined records are stored."""
@@ -382,7 +300,7 @@ class Store:
     def _query(self, sql: str, params: list[object] | None = None) -> list[Row]:
         """The rows of a read, on a cursor of its own: reads may run in several threads."""
         with self._con.cursor() as cursor:
-            return list(_rows(cursor.execute(sql, params)))
+            return list(fetch_rows(cursor.execute(sql, params)))
 
     def _count(self, table: str) -> int:
         row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()  # table: a constant
@@ -396,7 +314,7 @@ class Store:
             "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
         ).fetchall():
             columns.setdefault(table, {})[column] = [kind[:-2]] if kind.endswith("[]") else kind
-        missing = [t for t in _TABLES if t not in columns]
+        missing = [t for t in TABLES if t not in columns]
         if missing:
             raise StoreError(
                 f"{self.path} is a DuckDB file but not a Wirecoder store (no {', '.join(missing)})"
@@ -413,7 +331,7 @@ class Store:
         if has_sides:
             return
         with self._transaction([]):
-            for statement in _MIGRATE:
+            for statement in MIGRATE:
                 self._con.execute(statement)
 
     def _check_writable(self) -> None:
@@ -448,20 +366,22 @@ class Store:
             self._con.execute(
                 f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events "
                 f"WHERE article_id IN {ids})",
-                [_json(article_ids)],
+                [json_param(article_ids)],
             )
-        self._con.execute(f"DELETE FROM events WHERE article_id IN {ids}", [_json(article_ids)])
-        self._con.execute(f"DELETE FROM articles WHERE id IN {ids}", [_json(article_ids)])
+        self._con.execute(
+            f"DELETE FROM events WHERE article_id IN {ids}", [json_param(article_ids)]
+        )
+        self._con.execute(f"DELETE FROM articles WHERE id IN {ids}", [json_param(article_ids)])
 
     def _insert(self, pending: Iterable[tuple[str, ArticleResult]]) -> None:
         rows: dict[str, list[Row]] = {"articles": [], "events": [], "event_sides": []}
         for digest, result in pending:
-            rows["articles"].append(_article_row(result, digest))
+            rows["articles"].append(article_row(result, digest))
             for seq, event in enumerate(result.events):
-                rows["events"].append(_event_row(result.article.id, seq, event))
+                rows["events"].append(event_row(result.article.id, seq, event))
                 for side, actor in (("actor", event.actor), ("recipient", event.recipient)):
                     if actor is not None:
-                        rows["event_sides"].append(_side_row(event.id, side, actor))
+                        rows["event_sides"].append(side_row(event.id, side, actor))
         for table, found in rows.items():
             self._insert_rows(table, found)
 
@@ -471,7 +391,7 @@ class Store:
             self._con.execute(
                 f"INSERT INTO {table} BY NAME SELECT unnest(r) FROM "
                 f"(SELECT unnest(from_json(?, '{self._structures[table]}')) AS r){conflict}",
-                [_json(rows)],
+                [json_param(rows)],
             )
 
 
@@ -511,96 +431,3 @@ def _filters(**given: str | None) -> tuple[str, list[object]]:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _json(value: object) -> str:
-    """A batch as one JSON parameter, read back in SQL with ``from_json``.
-
-    One bound string instead of one per value: duckdb's Python client tries ``import pandas``
-    for every bound value (~0.5 ms each without pandas). Apostrophes are written ``\\u0027``
-    because ``from_json`` slows down quadratically on them (measured with duckdb 1.4.4).
-    """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    text.encode("utf-8")  # a lone surrogate fails here (UnicodeEncodeError), not deep in duckdb
-    return text.replace("'", "\\u0027")
-
-
-def _rows(cursor: duckdb.DuckDBPyConnection) -> Iterator[Row]:
-    names = [column[0] for column in cursor.description or ()]
-    for chunk in iter(lambda: cursor.fetchmany(_FETCH), []):
-        for values in chunk:
-            yield dict(zip(names, values, strict=True))
-
-
-def _columns(record: DataclassInstance | None, prefix: str = "", skip: tuple[str, ...] = ()) -> Row:
-    """A record's plain fields as columns named ``prefix + field`` (tuples become lists)."""
-    if record is None:
-        return {}
-    values = ((f.name, getattr(record, f.name)) for f in fields(record) if f.name not in skip)
-    return {prefix + k: list(v) if isinstance(v, tuple) else v for k, v in values}
-
-
-def _build(cls: type[R], row: Row, prefix: str = "", **given: Any) -> R:
-    """A record from the columns ``prefix + field`` of a row (lists become tuples)."""
-    for f in fields(cls):
-        if f.name not in given:
-            value = row[prefix + f.name]
-            given[f.name] = tuple(value) if isinstance(value, list) else value
-    return cls(**given)
-
-
-def _place(row: Row, prefix: str) -> Place | None:
-    return None if row[prefix + "name"] is None else _build(Place, row, prefix)
-
-
-def _actor(row: Row, side: str) -> Actor | None:
-    return None if row.get(side + "_text") is None else _build(Actor, row, side + "_")
-
-
-def _article_row(result: ArticleResult, digest: str) -> Row:
-    dateline = result.dateline
-    return {
-        **_columns(result.article),
-        "content_hash": digest,
-        "language": result.language,
-        **_columns(dateline, "dateline_", skip=("location",)),
-        **_columns(dateline.location, "dateline_location_"),
-    }
-
-
-def _result(row: Row, events: tuple[Event, ...]) -> ArticleResult:
-    location = _place(row, "dateline_location_")
-    return ArticleResult(
-        article=_build(Article, row),
-        language=row["language"],
-        dateline=_build(Dateline, row, "dateline_", location=location),
-        events=events,
-    )
-
-
-def _event_row(article_id: str, seq: int, event: Event) -> Row:
-    return {
-        **_columns(event, skip=("actor", "recipient", "evidence", "location")),
-        **_columns(event.evidence),
-        **_columns(event.location, "location_"),
-        **_columns(event.actor, "actor_"),
-        **_columns(event.recipient, "recipient_"),
-        "article_id": article_id,
-        "seq": seq,
-    }
-
-
-def _side_row(event_id: str, side: str, actor: Actor) -> Row:
-    return {**_columns(actor), "event_id": event_id, "side": side}
-
-
-def event_from_row(row: Row) -> Event:
-    """An ``Event`` from a row of ``events`` / ``events_flat`` (the one place that builds it)."""
-    return _build(
-        Event,
-        row,
-        actor=_actor(row, "actor"),
-        recipient=_actor(row, "recipient"),
-        evidence=_build(Evidence, row),
-        location=_place(row, "location_"),
-    )

@@ -15,7 +15,8 @@ from typing import Any, Literal
 import duckdb
 
 from wirecoder.records import EVENT_TYPES, Event
-from wirecoder.store import Store, event_from_row
+from wirecoder.store import Store
+from wirecoder.store_rows import event_from_row
 
 MAX_LIMIT = 1000
 # What a count counts: real-world events (``wirecoder.dedup`` clusters: one meeting reported by
