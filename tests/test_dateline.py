@@ -79,6 +79,57 @@ def test_dateline_agency_in_brackets(
     assert dateline.body_start == len(header)
 
 
+# Invented English copy; the headers follow each agency's house style.
+EN_BODY = "The Bordurian foreign minister met his Syldavian counterpart."
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("KLOW, May 8 (Reuters) - ", ("KLOW", "2023-05-08", "Reuters")),
+        ("KLOW, March 3. /TASS/. ", ("KLOW", "2023-03-03", "TASS")),
+        ("KLOW, May 8 Kyodo - ", ("KLOW", "2023-05-08", "Kyodo")),
+        ("KLOW, May 8 Kyodo News - ", ("KLOW", "2023-05-08", "Kyodo News")),
+        ("Xinhua, KLOW, May 8 -- ", ("KLOW", "2023-05-08", "Xinhua")),
+        ("Klow. March 3. INTERFAX - ", ("Klow", "2023-03-03", "Interfax")),
+        ("NEW KLOW, May 8 (IANS) ", ("NEW KLOW", "2023-05-08", "IANS")),
+        ("KLOW, Syldavia, Thursday (AP) — ", ("KLOW, Syldavia", "2023-05-04", "AP")),
+        ("ST. KLOW, Sept. 2, 2021 (AP) — ", ("ST. KLOW", "2021-09-02", "AP")),
+        ("(Bloomberg) -- ", (None, "2023-05-10", "Bloomberg")),
+    ],
+)
+def test_dateline_english_wire_styles(header: str, expected: tuple[str | None, ...]) -> None:
+    text = header + EN_BODY
+    dateline = parse_dateline(Article(id="t", text=text, date="2023-05-10", lang="en"))
+    assert (dateline.place, dateline.date, dateline.agency) == expected
+    assert text[dateline.body_start :] == EN_BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations (UN) said the talks would resume.",
+        "The ministry told Reuters - in a statement - that it would respond.",
+        "Reuters - the agency - reported the talks.",
+        "Officials (who asked not to be named) - said the talks failed.",
+    ],
+)
+def test_dateline_english_story_openings_are_no_header(text: str) -> None:
+    dateline = parse_dateline(Article(id="t", text=text, date="2023-05-10", lang="en"))
+    assert (dateline.place, dateline.agency, dateline.body_start) == (None, None, 0)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("Klow, jeudi (AFP) - ", ("Klow", "2023-05-04", "AFP"))],
+)
+def test_dateline_weekday_alone_is_the_last_such_day(
+    lexicon: DatelineLexicon, header: str, expected: tuple[str, ...]
+) -> None:
+    dateline = _parse(header + BODY, lexicon, date="2023-05-10")
+    assert (dateline.place, dateline.date, dateline.agency) == expected
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
@@ -185,6 +236,7 @@ def test_dateline_unknown_language_says_what_to_do(lang: str) -> None:
         ({"months": {"janvier": 13}}, "month 'janvier'"),
         ({"months": {"janvier": 1}, "agencies": "AFP"}, "agencies must be a list"),
         ({"weekdays": ["lundi"]}, "no months"),
+        ({"months": {"janvier": 1}, "weekdays": {"lundi": 0}}, "weekday 'lundi'"),
         ({"months": ["janvier"]}, "months must map"),
         (["janvier"], "expected a mapping"),
     ],
@@ -194,11 +246,12 @@ def test_dateline_malformed_lexicon_is_named(raw: object, message: str) -> None:
         DatelineLexicon.from_data(raw, lang="fr", where="test.yaml")
 
 
-@pytest.mark.parametrize("lang", ["fr"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_dateline_lexicon_data_is_complete(lang: str) -> None:
     lexicon = DatelineLexicon.load(lang)
     assert set(lexicon.months.values()) == set(range(1, 13))
-    assert len(lexicon.weekdays) == 7
+    assert set(lexicon.weekday_numbers.values()) == set(range(1, 8))
+    assert set(lexicon.weekdays) == set(lexicon.weekday_numbers)
     assert {"AFP", "Reuters", "AZERTAC", "TASS", "Xinhua", "dpa"} <= set(lexicon.agencies.values())
     assert DatelineLexicon.load(lang) is lexicon  # read once
 

@@ -6,15 +6,20 @@ Wikinews), for one of these headers:
 
 - agency closing its own line (AZERTAC, APA, Trend…): ``Bakou, 3 mars, AZERTAC``, maybe after
   AZERTAC's metadata ``date 2021-02`` (`` date 2021-02 Islamabad, 10 février, AZERTAC``);
-- agency in brackets, inline before a dash: ``PARIS (AFP) - ``, ``Moscou, 3 mars (Reuters) — ``;
+- agency in brackets or slashes, inline: ``PARIS (AFP) - ``, ``Moscou, 3 mars (Reuters) — ``,
+  ``MOSCOW, March 3. /TASS/. ``, ``(Bloomberg) -- `` (no place), ``NEW DELHI, May 8 (IANS) ``
+  (no dash: a listed agency only);
+- a listed agency's bare name before a dash, after the place and date or first:
+  ``TOKYO, May 8 Kyodo - ``, ``Xinhua, BEIJING, May 8 -- ``, ``Moscow. March 3. INTERFAX - ``;
 - a date before a dash, as Wikinews prints it: ``16 juin 2012. - ``, ``samedi 16 juin 2012. - ``,
   with a place either after the date (``22 août 2012, Espagne. - ``) or after the dash
   (``2 juillet 2012. - Québec - ``).
 
 A date without a year takes the year that puts it nearest to the reference date: AZERTAC's
-metadata month, else ``Article.date``. An impossible date (``31 février``) gives ``date=None``;
-nothing here raises on any text. Month, weekday and agency names are language data, read by
-:meth:`DatelineLexicon.load` from ``lexicons/<lang>/dateline.yaml``.
+metadata month, else ``Article.date``; a weekday alone (``KABUL, Afghanistan, Thursday (AP)``)
+is the latest such day on or before ``Article.date``. An impossible date (``31 février``)
+gives ``date=None``; nothing here raises on any text. Month, weekday and agency names are
+language data, read by :meth:`DatelineLexicon.load` from ``lexicons/<lang>/dateline.yaml``.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +37,7 @@ import yaml
 
 from wirecoder.actors.lexicon import LexiconError
 from wirecoder.records import Article, Dateline
+from wirecoder.when.values import weekday
 
 __all__ = ["DatelineLexicon", "parse_dateline"]
 
@@ -43,10 +49,15 @@ _AGENCY_LINE = re.compile(
     r"(?P<pre>[^\n]{1,100}?)[ \t]*,[ \t]*(?P<agency>[^,\n]{2,40}?)[ \t]*[.:]?[ \t]*(?:\n|\Z)",
     re.IGNORECASE,
 )
-# ``Moscou, 3 mars (Reuters) - `` — the agency in brackets, then a dash, then the story.
+# ``Moscou, 3 mars (Reuters) - ``, ``MOSCOW, March 3. /TASS/. `` — the agency in brackets or
+# slashes, then a dash (or, for a listed agency, a dot or nothing), then the story.
 _BRACKETED = re.compile(
-    rf"\s*(?P<pre>[^()\n]{{1,100}}?)[ \t]*\((?P<agency>[^()\n]{{2,40}})\)[ \t]*[{_DASH}:]+[ \t]*"
+    r"\s*(?P<pre>[^()/\n]{0,100}?)[ \t]*"
+    r"(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<slashed>[^/\n]{2,40})/)"
+    rf"[ \t]*(?P<dash>[{_DASH}:]+)?\.?[ \t]*"
 )
+# ``TOKYO, May 8 Kyodo - ``, ``Xinhua, BEIJING, May 8 -- ``: a header up to a spaced dash.
+_TO_DASH = re.compile(rf"\s*(?P<head>[^{_DASH}\n]{{3,120}}?)[ \t]+[{_DASH}]+[ \t]+")
 # ``22 août 2012, Espagne. - Québec - `` — a date, an optional place, a dash.
 _DATED = re.compile(
     rf"\s*(?P<date>[^\n,]{{3,40}}?)(?:[ \t]*,[ \t]*(?P<place>[^\n,.]{{1,60}}?))?"
@@ -59,6 +70,7 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
 )
+_SEPARATOR = re.compile(r",|\.(?=\s)")  # between a place and a date: a comma, or a dot
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,11}(?:-[A-Z][A-Za-z0-9]{1,11})?")
 _ELIDED = re.compile(r"^[dl]['\u2019]", re.IGNORECASE)
 
@@ -72,6 +84,7 @@ class DatelineLexicon:
     weekdays: frozenset[str]  # lower-case
     agencies: Mapping[str, str]  # lower-case → the canonical spelling reported
     place_particles: frozenset[str] = frozenset()  # lower-case words a place name may hold
+    weekday_numbers: Mapping[str, int] = field(default_factory=dict)  # lower-case → ISO 1..7
 
     @classmethod
     @functools.cache
@@ -101,6 +114,15 @@ class DatelineLexicon:
             if not isinstance(name, str) or not isinstance(number, int) or not 1 <= number <= 12:
                 raise LexiconError(f"{where}: month {name!r}: give a name and a number 1-12")
             months[name.lower().rstrip(".")] = number
+        days = raw.get("weekdays") or {}
+        if isinstance(days, dict):
+            for name, number in days.items():
+                if not isinstance(name, str) or not isinstance(number, int) or not 1 <= number <= 7:
+                    raise LexiconError(f"{where}: weekday {name!r}: give a name and a number 1-7")
+            numbers = {name.lower().rstrip("."): number for name, number in days.items()}
+            raw = {**raw, "weekdays": list(days)}
+        else:
+            numbers = {}
         lists: dict[str, list[str]] = {}
         for key in ("weekdays", "agencies", "place_particles"):
             values = raw.get(key) or []
@@ -115,6 +137,7 @@ class DatelineLexicon:
             weekdays=frozenset(w.lower() for w in lists["weekdays"]),
             agencies=MappingProxyType({a.lower(): a for a in lists["agencies"]}),
             place_particles=frozenset(p.lower() for p in lists["place_particles"]),
+            weekday_numbers=MappingProxyType(numbers),
         )
 
     def month(self, word: str) -> int | None:
@@ -137,6 +160,7 @@ def parse_dateline(article: Article, lexicon: DatelineLexicon | None = None) -> 
         found = (
             _agency_line(article, start, lex)
             or _bracketed(article, start, lex)
+            or _bare_agency(article, start, lex)
             or _dated(article, start, lex)
         )
         if found is not None:
@@ -160,7 +184,7 @@ def _agency_line(article: Article, start: int, lex: DatelineLexicon) -> Dateline
     meta = _month_ref(m["year"], m["month"]) if m["year"] else None
     ref = meta or _reference(article.date)
     if words is not None:
-        date = _iso(*words, ref)
+        date = _on(words, ref)
     elif article.date is None and meta is not None:
         date = meta.strftime("%Y-%m")
     else:
@@ -172,14 +196,47 @@ def _bracketed(article: Article, start: int, lex: DatelineLexicon) -> Dateline |
     m = _BRACKETED.match(article.text, start)
     if m is None:
         return None
-    name = " ".join(m["agency"].split())
-    agency = lex.agency(name) or (name if _ACRONYM.fullmatch(name) else None)
-    split = _split_place_date(m["pre"], lex)
-    if agency is None or split is None:
+    name = " ".join((m["agency"] or m["slashed"]).split())
+    agency = lex.agency(name)
+    if agency is None and m["dash"] and m["pre"].strip() and _ACRONYM.fullmatch(name):
+        agency = name  # an unknown acronym, between a place and a dash: "KLOW (BTK) - "
+    if agency is None:
         return None
-    place, words = split
-    date = article.date if words is None else _iso(*words, _reference(article.date))
-    return Dateline(place=place, date=date, agency=agency, body_start=_skip_space(article, m))
+    if not m["pre"].strip():  # "(Bloomberg) -- ": the agency alone
+        return Dateline(date=article.date, agency=agency, body_start=_skip_space(article, m))
+    return _header(article, m["pre"], agency, lex, _skip_space(article, m))
+
+
+def _bare_agency(article: Article, start: int, lex: DatelineLexicon) -> Dateline | None:
+    """A listed agency named without brackets, last or first: ``TOKYO, May 8 Kyodo - ``."""
+    m = _TO_DASH.match(article.text, start)
+    if m is None:
+        return None
+    head = m["head"].strip()
+    first, _, rest = head.partition(",")
+    agency = lex.agency(first)
+    if agency is not None and rest.strip():  # "Xinhua, BEIJING, May 8 -- "
+        return _header(article, rest, agency, lex, _skip_space(article, m))
+    words = head.split()
+    for size in range(min(3, len(words) - 1), 0, -1):  # "Kyodo", "Kyodo News"
+        agency = lex.agency(" ".join(words[-size:]))
+        if agency is not None:
+            pre = head[: head.rfind(words[-size])]
+            return _header(article, pre, agency, lex, _skip_space(article, m))
+    return None
+
+
+def _header(
+    article: Article, pre: str, agency: str, lex: DatelineLexicon, body_start: int
+) -> Dateline | None:
+    """The dateline of a place (and date) ``pre`` filed by ``agency``; None if ``pre`` is no
+    place."""
+    split = _split_place_date(pre.strip().rstrip(",.").strip(), lex)
+    if split is None:
+        return None
+    place, when = split
+    date = article.date if when is None else _on(when, _reference(article.date))
+    return Dateline(place=place, date=date, agency=agency, body_start=body_start)
 
 
 def _dated(article: Article, start: int, lex: DatelineLexicon) -> Dateline | None:
@@ -236,14 +293,20 @@ def _skip_space(article: Article, m: re.Match[str]) -> int:
 
 def _split_place_date(
     pre: str, lex: DatelineLexicon
-) -> tuple[str, tuple[int, int, int | None] | None] | None:
-    """``"Moscou, 3 mars"`` → ("Moscou", (3, 3, None)); ``"PARIS"`` → ("PARIS", None)."""
-    parts = pre.split(",")
-    for i in range(1, len(parts)):
-        words = _date_words(",".join(parts[i:]), lex)
-        place = ",".join(parts[:i]).strip()
-        if words is not None and _is_place(place, lex):
+) -> tuple[str, tuple[int, int, int | None] | int | None] | None:
+    """``"Moscou, 3 mars"`` → ("Moscou", (3, 3, None)); ``"PARIS"`` → ("PARIS", None);
+    ``"Moscow. March 3"`` → ("Moscow", (3, 3, None)); ``"KABUL, Afghanistan, Thursday"`` →
+    ("KABUL, Afghanistan", 4), a weekday's ISO number."""
+    for cut in _SEPARATOR.finditer(pre):
+        place, rest = pre[: cut.start()].strip(), pre[cut.end() :].strip().rstrip(".")
+        if not _is_place(place, lex):
+            continue
+        words = _date_words(rest, lex)
+        if words is not None:
             return place, words
+        day = lex.weekday_numbers.get(rest.lower().rstrip("."))
+        if day is not None:
+            return place, day
     place = pre.strip()
     return (place, None) if _is_place(place, lex) else None
 
@@ -281,6 +344,14 @@ def _is_place(text: str, lex: DatelineLexicon) -> bool:
             if not (bare[:1].isupper() or word.lower() in lex.place_particles):
                 return False
     return True
+
+
+def _on(when: tuple[int, int, int | None] | int, ref: dt.date | None) -> str | None:
+    """The ISO date of (day, month, year) or of a weekday's number: the latest such day on or
+    before ``ref``."""
+    if isinstance(when, int):
+        return weekday(ref, when, 0, False).isoformat() if ref is not None else None
+    return _iso(*when, ref)
 
 
 def _iso(day: int, month: int, year: int | None, ref: dt.date | None) -> str | None:
