@@ -58,7 +58,9 @@ def test_ingest_txt_id_is_the_file_stem(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SENTENCE, encoding="utf-8")
     [article] = _read(path, lang="fr")
-    assert article == Article(id=Path(name).stem, text=SENTENCE, source=str(path), lang="fr")
+    assert article == Article(
+        id=Path(name).stem, text=SENTENCE, source=str(path), lang="fr", date="2024-03-05"
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16"])
@@ -363,3 +365,33 @@ def test_ingest_random_json_lines_give_one_record_each(
     items = _read(path)
     assert len(items) == len(lines)
     assert all(isinstance(item, Article | Quarantined) for item in items)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("reuters-2023-05-08-nairobi-talks.txt", "2023-05-08"),
+        ("2021_02_10_islamabad.txt", "2021-02-10"),
+        ("dispatch-2023-02-30.txt", None),  # no such day
+        ("note-12023-05-08.txt", None),  # part of a longer number
+        ("dispatch-2023-05_08.txt", None),  # two separators: no date
+        ("plain.txt", None),
+    ],
+)
+def test_ingest_txt_date_from_the_file_name(tmp_path: Path, name: str, date: str | None) -> None:
+    (tmp_path / name).write_text("Le ministre a parlé.", encoding="utf-8")
+    [article] = read_paths([tmp_path / name])
+    assert isinstance(article, Article)
+    assert article.date == date
+
+
+def test_ingest_jsonl_date_wins_over_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "feed-2023-05-08.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": "Le ministre a parlé."})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Le ministre a parlé.", "date": "2022-01-02"})
+        + "\n",
+        encoding="utf-8",
+    )
+    assert [a.date for a in read_paths([path]) if isinstance(a, Article)] == [None, "2022-01-02"]

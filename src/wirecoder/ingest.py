@@ -3,10 +3,12 @@
 :func:`read_paths` never raises for one bad record: a file it cannot read, decode or use ends
 as a :class:`Quarantined` record whose one-line reason says what to do. What it reads:
 
-- ``.txt``: one article, its id the file stem;
+- ``.txt``: one article, its id the file stem, its date the ISO date the name holds, if any
+  (``reuters-2023-05-08-nairobi.txt`` → 2023-05-08), as the record's own date would;
 - ``.jsonl``: one article per line (``id``, ``text``; optional ``title``, ``date``, ``url``,
   ``source``, ``lang``), streamed, so ``max_bytes`` bounds each line, not the file;
 - ``.html``/``.htm``: the main text (trafilatura), one paragraph per block, blank lines between;
+  the page's date from its metadata, else from the file name as for ``.txt``;
 - a folder: its ``.txt``/``.jsonl``/``.html``/``.htm`` files, recursively, in sorted order
   (other and hidden files are skipped);
 - ``-``: stdin, as JSONL when its first non-blank character is ``{``, else one article "stdin".
@@ -18,12 +20,14 @@ else as charset-normalizer guesses. Line ends become ``\\n``.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import json
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -34,10 +38,13 @@ from trafilatura.utils import load_html
 
 from wirecoder.records import Article, Quarantined
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "content_hash", "decode", "read_paths"]
+__all__ = ["MAX_BYTES", "SUFFIXES", "content_hash", "date_in_name", "decode", "read_paths"]
 
 MAX_BYTES = 5_000_000
 SUFFIXES = frozenset({".txt", ".jsonl", ".html", ".htm"})
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<s>[-_.])(?P<m>\d\d)(?P=s)(?P<d>\d\d)(?!\d)"
+)
 _FIELDS = ("title", "date", "url", "source", "lang")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 # characters Western European text holds beyond ASCII, in Windows-1252
@@ -152,9 +159,23 @@ def _read_file(path: Path, lang: str | None, max_bytes: int) -> Iterator[Article
         yield Quarantined(where, str(exc), where)
         return
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path.stem, where, lang)
+        found = _html_article(text, path.stem, where, lang)
     else:
-        yield _article(path.stem, text, where, lang)
+        found = _article(path.stem, text, where, lang)
+    if isinstance(found, Article) and found.date is None:
+        found = replace(found, date=date_in_name(path.stem))
+    yield found
+
+
+def date_in_name(name: str) -> str | None:
+    """The ISO date a file name holds (``afp-2023-03-20-paris``, ``2023_03_20``), or None."""
+    for m in _NAME_DATE.finditer(name):
+        try:
+            day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        return day.isoformat()
+    return None
 
 
 def _article(id: str, text: str, where: str, lang: str | None) -> Article | Quarantined:
