@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirecoder.actors.reference import ArticleContext, group_members
+from wirecoder.actors.resolve import ActorResolver
 from wirecoder.pipeline import Coder
 from wirecoder.records import Actor
 
@@ -129,3 +130,20 @@ def test_actors_groups_are_the_last_pair(coder: Coder, phrase: str) -> None:
     first, second = Actor(text="a", country="AZE"), Actor(text="b", country="PAK")
     ctx.remember_pair(first, second)
     assert group_members(phrase, coder.actors, ctx) == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("counts", "dateline", "home"),
+    [
+        ({"PAK": 3, "AZE": 1}, "PAK", "PAK"),  # the dateline's country, named
+        ({"AZE": 1}, "PAK", "PAK"),  # another named once: not enough to overrule
+        ({"BLR": 2}, "CHE", "BLR"),  # never named, another named twice: a reporter's hub
+        ({}, "CHE", "CHE"),  # nothing named at all
+        ({"BLR": 2, "POL": 3}, None, "POL"),  # no dateline: the most named
+        ({}, None, None),
+    ],
+)
+def test_actors_home_country_a_dateline_the_story_never_names(
+    counts: dict[str, int], dateline: str | None, home: str | None
+) -> None:
+    assert ActorResolver.home_country(counts, dateline) == home

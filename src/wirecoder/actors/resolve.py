@@ -125,14 +125,17 @@ class ActorResolver:
     @staticmethod
     def home_country(counts: dict[str, int], preferred: str | None = None) -> str | None:
         """The country an article is about: its dateline's, else the one it names most
-        (``counts`` from :meth:`country_counts`).
+        (``counts`` from :meth:`country_counts`). A dateline country the story never names,
+        when it names another one twice or more, is only where the reporter was (``GENEVA
+        (AFP)`` over EU sanctions on Belarus): the most named country is the story's.
 
         A side named with no country of its own (``le ministre de l'Intérieur``, ``la police``,
         a bare name) acts for that country, as wire conventions assume.
         """
-        if preferred:
+        most = max(counts, key=lambda c: counts[c]) if counts else None
+        if preferred and (preferred in counts or most is None or counts[most] < 2):
             return preferred
-        return max(counts, key=lambda c: counts[c]) if counts else None
+        return most
 
     def with_home(self, actor: Actor, ctx: ArticleContext) -> Actor:
         """Give a side that names no country or IGO the article's country."""
