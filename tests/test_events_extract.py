@@ -501,3 +501,21 @@ def test_events_extract_recipient_inside_the_phrase_object(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _triples(_events(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le gouvernement géorgien n'a pas commenté les arrestations de manifestants."),
+        ("fr", "Le ministère russe commentera les sanctions de l'UE contre la Biélorussie."),
+        ("en", "The Georgian government did not comment on the police's arrests of protesters."),
+        ("en", "The Russian ministry will comment on the arrests of protesters by the police."),
+    ],
+)
+def test_events_extract_a_verb_of_saying_does_not_qualify_the_act_it_names(
+    coder: Coder, english: Coder, lang: str, text: str
+) -> None:
+    [result] = (coder if lang == "fr" else english).code_many([text])
+    events = result.events
+    assert events
+    assert all(not e.negated and e.aux_mode is None for e in events)

@@ -264,6 +264,11 @@ class EventExtractor:
                 return self.resolver.with_home(actor, ctx)
         return None
 
+    def _reports(self, verb: Token) -> bool:
+        """Whether ``verb`` is a verb of saying: a negation, tense or mood of it qualifies the
+        report, not an act its object names."""
+        return verb.lemma_.lower() in self.triggers.word_class("speech")
+
     def _home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
         at = ctx.offset + found.head.idx
         return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
@@ -328,6 +333,8 @@ class EventExtractor:
     ) -> list[Event]:
         trigger = found.trigger
         verb = found.head if found.head.pos_ != "NOUN" else args.governing_verb(found.head)
+        if verb is not found.head and verb is not None and self._reports(verb):
+            verb = None  # "did not comment on the arrests": the arrests are not negated
         qualifier = verb if verb is not None else found.head
         start = ctx.offset + sentence.start_char
         end = ctx.offset + sentence.end_char
