@@ -90,6 +90,42 @@ def test_cli_events_filters(coded: tuple[Path, Path], option: str, value: str) -
         assert {row["type"] for row in rows} == {value.upper()}
 
 
+@pytest.mark.parametrize(("since", "until"), [("2023-01-01", "2023-06")])
+def test_cli_events_dates_and_words(coded: tuple[Path, Path], since: str, until: str) -> None:
+    db, _ = coded
+    args = ["events", "--db", str(db), "--format", "jsonl", "--since", since, "--until", until]
+    rows = [json.loads(line) for line in runner.invoke(app, args).stdout.splitlines()]
+    assert rows
+    assert all(since <= row["date"] and row["date"][:7] <= until for row in rows)
+    word = rows[0]["sentence"].split()[1].lower()
+    found = runner.invoke(app, [*args, "--q", word.upper()]).stdout.splitlines()
+    assert found
+    assert all(word in json.loads(line)["sentence"].lower() for line in found)
+
+
+def test_cli_events_pages_say_how_to_get_the_next(coded: tuple[Path, Path]) -> None:
+    db, _ = coded
+    every = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--limit", "1000"])
+    ids = [json.loads(line)["id"] for line in every.stdout.splitlines()]
+    first = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--limit", "2"])
+    assert [json.loads(line)["id"] for line in first.stdout.splitlines()] == ids[:2]
+    assert f"events 1-2 of {len(ids)}: --offset 2 for the next page" in first.stderr
+    last = ["events", "--db", str(db), "--format", "jsonl", "--offset", str(len(ids) - 1)]
+    result = runner.invoke(app, last)
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids[-1:]
+    assert "--offset" not in result.stderr
+
+
+@pytest.mark.parametrize(("option", "value"), [("--since", "May 2023"), ("--type", "PARADE")])
+def test_cli_events_bad_filter_is_a_one_line_error(
+    coded: tuple[Path, Path], option: str, value: str
+) -> None:
+    db, _ = coded
+    result = runner.invoke(app, ["events", "--db", str(db), option, value])
+    assert result.exit_code != 0
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("command", ["events", "stats"])
 def test_cli_missing_database_is_a_one_line_error(tmp_path: Path, command: str) -> None:
     result = runner.invoke(app, [command, "--db", str(tmp_path / "nothing.duckdb")])

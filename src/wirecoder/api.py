@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from wirecoder import query
+from wirecoder.query import SortKey
 from wirecoder.schemas import (
     ActorListOut,
     ActorProfileOut,
@@ -34,7 +35,6 @@ from wirecoder.schemas import (
     MapOut,
     Order,
     Period,
-    SortKey,
     StatsOut,
 )
 from wirecoder.store import Store, StoreError

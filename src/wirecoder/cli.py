@@ -25,6 +25,7 @@ from wirecoder.cli_options import LangOption, ModelOption
 from wirecoder.cli_options import fail as _fail
 from wirecoder.ingest import MAX_BYTES
 from wirecoder.nlp import ModelNotInstalledError
+from wirecoder.query import SortKey
 from wirecoder.records import Event, Quarantined
 from wirecoder.store import Store, StoreError
 
@@ -176,6 +177,7 @@ def _flat(event: Event) -> dict[str, object]:
         "negated": event.negated,
         "location": event.location.name if event.location else None,
         "trigger": event.evidence.trigger,
+        "sentence": event.evidence.sentence,
     }
 
 
@@ -185,17 +187,46 @@ def events(
     actor: Annotated[str | None, typer.Option(help="Actor country or IGO code.")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient country or IGO code.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this ISO date (2023, 2023-05).")] = None,
+    until: Annotated[str | None, typer.Option(help="To this ISO date, inclusive.")] = None,
+    q: Annotated[
+        str | None, typer.Option("--q", help="Words in the evidence or a side, any case.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Page size (at most 1000).", min=0)] = 50,
+    offset: Annotated[int, typer.Option(help="Events to skip: the next page.", min=0)] = 0,
+    sort: Annotated[SortKey, typer.Option("--sort", help="Sort key.")] = SortKey.date,
+    desc: Annotated[bool, typer.Option("--desc", help="Sort in descending order.")] = False,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
-    """List stored events, filtered by actor, recipient and type."""
+    """List stored events, one page at a time: filtered by side, type, dates and words, as the
+    API and the dashboard filter them (`wirecoder export` writes them all)."""
+    from wirecoder import query
+
     try:
         with Store(db, read_only=True) as store:
-            found = store.events(
-                actor=actor, recipient=recipient, type=type.upper() if type else None, limit=limit
+            page = query.search_events(
+                store,
+                actor=actor,
+                recipient=recipient,
+                type=type,
+                since=since,
+                until=until,
+                q=q,
+                limit=limit,
+                offset=offset,
+                sort=sort.value,
+                descending=desc,
             )
-    except StoreError as exc:
+    except (StoreError, query.QueryError) as exc:
         raise _fail(str(exc)) from exc
+    found = list(page.events)
+    if offset + len(found) < page.total:
+        shown = f"events {offset + 1}-{offset + len(found)}" if found else "no events"
+        typer.echo(
+            f"{shown} of {page.total}: --offset {offset + len(found)} for the next page, "
+            "or `wirecoder export` for all",
+            err=True,
+        )
     rows = [_flat(e) for e in found]
     if format is Format.jsonl:
         for row in rows:
@@ -206,7 +237,7 @@ def events(
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(title=f"{len(rows)} events")
+        table = Table(title=f"{len(rows)} of {page.total} events")
         for column in ("date", "type", "actor", "actor_name", "recipient", "recipient_name"):
             table.add_column(column)
         table.add_column("aux")

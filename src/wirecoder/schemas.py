@@ -15,18 +15,6 @@ from wirecoder.records import EVENT_TYPES
 EventType = StrEnum("EventType", {name: name for name in EVENT_TYPES})  # type: ignore[misc]
 
 
-class SortKey(StrEnum):
-    """What the events are sorted by (then by date and place in the text)."""
-
-    date = "date"
-    type = "type"
-    actor = "actor"
-    recipient = "recipient"
-    goldstein = "goldstein"
-    location = "location"
-    confidence = "confidence"
-
-
 class Order(StrEnum):
     asc = "asc"
     desc = "desc"

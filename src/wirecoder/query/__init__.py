@@ -38,6 +38,7 @@ from wirecoder.query._sql import (
     QuadCounts,
     QueryError,
     Sort,
+    SortKey,
     Unit,
 )
 from wirecoder.query.actors import (
@@ -83,6 +84,7 @@ __all__ = [
     "QueryError",
     "RoleSpan",
     "Sort",
+    "SortKey",
     "Stats",
     "Unit",
     "actor",

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal
 
 import duckdb
@@ -25,6 +26,20 @@ Unit = Literal["clusters", "mentions"]
 UNITS: tuple[str, ...] = ("clusters", "mentions")
 Sort = Literal["date", "type", "actor", "recipient", "goldstein", "location", "confidence"]
 # Sort key → SQL over ``events e``; a side's code comes from the joined ``event_sides k``.
+
+
+class SortKey(StrEnum):
+    """What the events are sorted by (then by date and place in the text)."""
+
+    date = "date"
+    type = "type"
+    actor = "actor"
+    recipient = "recipient"
+    goldstein = "goldstein"
+    location = "location"
+    confidence = "confidence"
+
+
 SORTS: dict[str, str] = {
     "date": "e.date",
     "type": "e.type",

@@ -16,9 +16,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from wirecoder import query
-from wirecoder.query import EventPage
+from wirecoder.query import EventPage, SortKey
 from wirecoder.records import EVENT_TYPES
-from wirecoder.schemas import Order, Period, SortKey
+from wirecoder.schemas import Order, Period
 from wirecoder.store import Store
 from wirecoder.web.charts import QUAD_NAMES, dyad_chart, world_map
 from wirecoder.web.highlight import evidence_pieces
