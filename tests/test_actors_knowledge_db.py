@@ -204,3 +204,44 @@ def test_actors_knowledge_db_recoded_sides_are_clustered_again(tmp_path: Path, d
             dedup(one_run)
             expected = {frozenset({"paris#0"}), frozenset({"nu#0", "titre#0"})}
             assert clusters_of(two_runs) == clusters_of(one_run) == expected
+
+
+PRESIDENT = replace(MINISTER, text="le président Rauf Guliyev", role="président")
+OTHER_MAN = Actor("Kamal Rzayev", "Kamal Rzayev", "FRA")
+RZAYEV = Actor("le ministre turc, Kamal Rzayev", "Kamal Rzayev", "TUR", None, ("GOV",), "ministre")
+# Batches of articles written one run after another: titles arriving after the bare names they
+# resolve, an office that changes, an article rewritten without its title, a name in two cases.
+RUNS = [
+    [article("nu-1", "2020-11-20", BARE, OTHER_MAN), article("autre", "2020-01-01", OTHER)],
+    [article("titre", "2020-03-03", MINISTER), article("rzayev-nu", "2021-05-05", OTHER_MAN)],
+    [article("président", "2021-06-01", PRESIDENT), article("nu-2", "2021-07-01", BARE)],
+    [
+        article("rzayev", "2021-01-01", RZAYEV),
+        article("casse", "2021-08-01", replace(BARE, name="RAUF GULIYEV")),
+    ],
+    [article("titre", "2020-03-03", BARE, text="dépêche titre, corrigée: Rauf Guliyev")],
+    [],
+]
+
+
+def knowledge_state(store: Store) -> tuple[object, ...]:
+    with store.cursor() as cur:
+        resolutions = cur.execute("SELECT * FROM actor_resolutions ORDER BY ALL").fetchall()
+    return side_rows(store), entries(store), resolutions
+
+
+def test_actors_knowledge_db_incremental_passes_equal_a_whole_pass(tmp_path: Path) -> None:
+    with Store(tmp_path / "runs.duckdb") as runs:
+        for n, batch in enumerate(RUNS):
+            runs.write(batch)
+            step = update(runs)
+            with Store(tmp_path / f"whole-{n}.duckdb") as whole:
+                whole.write([r for done in RUNS[: n + 1] for r in done])
+                once = update(whole)
+                assert knowledge_state(runs) == knowledge_state(whole), n
+                assert (step.learned, step.user, step.resolved) == (
+                    once.learned,
+                    once.user,
+                    once.resolved,
+                ), n
+    assert once.resolved > 0

@@ -3,8 +3,8 @@
 ``articles`` (one row per article, its text and a content hash), ``events`` (one row per
 event, both sides as columns), ``event_sides`` (the same sides, a row each), ``quarantine``,
 ``event_clusters`` (filled by :mod:`wirecoder.dedup`), ``known_actors`` and
-``actor_resolutions`` (filled by :mod:`wirecoder.actors.knowledge_db`), and the view
-``events_flat`` that queries read.
+``actor_resolutions`` (filled by :mod:`wirecoder.actors.knowledge_db`, which also keeps its
+``knowledge_state`` and ``knowledge_seen``), and the view ``events_flat`` that queries read.
 """
 
 from __future__ import annotations

@@ -48,6 +48,7 @@ __all__ = [
     "Sighting",
     "entry_order",
     "learn",
+    "name_key",
     "read_csv",
     "write_csv",
 ]
@@ -298,7 +299,7 @@ def _rank(entry: KnownActor) -> tuple[str, ...]:
 
 
 # names repeat across a corpus: their lexicon form is computed once
-_name_key = functools.lru_cache(maxsize=1 << 16)(key)
+name_key = _name_key = functools.lru_cache(maxsize=1 << 16)(key)
 
 
 def _recent(entry: KnownActor) -> tuple[str, int, str, tuple[str, ...]]:

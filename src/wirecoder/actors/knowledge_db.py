@@ -18,8 +18,12 @@ cluster's other mentions: run ``wirecoder.dedup.dedup`` after this pass to place
 (``wirecoder.run`` and ``wirecoder actors --import`` do).
 
 Running it again changes nothing; it is skipped when the stored articles (ids and content
-hashes) and the user's entries are those the last pass saw (``knowledge_state``). User entries
-(:func:`import_entries`) sit in the same table with ``source = 'user'`` and are never rebuilt.
+hashes) and the user's entries are those the last pass saw (``knowledge_state``). Learning and
+resolving are per name, so a later pass recomputes only the names given by the articles added,
+rewritten or removed since (``knowledge_seen`` records each article the last pass saw, its
+names and how many of its sides were resolved): the result of a whole pass, at the cost of the
+new articles. User entries (:func:`import_entries`) sit in the same table with
+``source = 'user'`` and are never rebuilt; changing them makes the next pass a whole one.
 """
 
 from __future__ import annotations
@@ -28,80 +32,25 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
+from wirecoder.actors import knowledge_sql as sql
 from wirecoder.actors.knowledge import (
     KnowledgeBase,
     Sighting,
     entry_order,
     learn,
+    name_key,
     read_csv,
     write_csv,
 )
+from wirecoder.actors.knowledge_sql import Values
 from wirecoder.actors.lexicon import key
 from wirecoder.records import KnownActor
 from wirecoder.store import Store, StoreError
 
 __all__ = ["ImportSummary", "KnowledgeSummary", "entries", "export_csv", "import_csv", "update"]
-
-_SIDES = ("actor", "recipient")
-_VALUES = ("country", "igo", "sectors", "role")
-_ARTICLE_DATE = "coalesce(a.dateline_date, a.date)"
-_RESOLVED = "EXISTS (SELECT 1 FROM actor_resolutions r WHERE r.event_id = e.id AND r.side = '{s}')"
-# Sides coded with a name, an office and a code, never resolved by the knowledge base, grouped.
-_SIGHTINGS = (
-    "SELECT name, role, country, igo, sectors, list(DISTINCT article_id), min(day), max(day) "
-    "FROM ("
-    + " UNION ALL ".join(
-        f"SELECT e.article_id, {_ARTICLE_DATE} AS day, e.{s}_name AS name, e.{s}_role AS role, "
-        f"e.{s}_country AS country, e.{s}_igo AS igo, e.{s}_sectors AS sectors "
-        f"FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.{s}_name IS NOT NULL AND e.{s}_role IS NOT NULL "
-        f"AND (e.{s}_country IS NOT NULL OR e.{s}_igo IS NOT NULL) "
-        f"AND NOT {_RESOLVED.format(s=s)}"
-        for s in _SIDES
-    )
-    + ") GROUP BY ALL"
-)
-# Bare names: a name and nothing else (no office, sectors or organisation).
-_IS_BARE = (
-    "e.{s}_name IS NOT NULL AND e.{s}_role IS NULL AND e.{s}_igo IS NULL AND len(e.{s}_sectors) = 0"
-)
-_BARE_NAMES = " UNION ".join(
-    f"SELECT DISTINCT e.{s}_name FROM events e WHERE {_IS_BARE.format(s=s)}" for s in _SIDES
-)
-# Sides with a bare name the knowledge base knows (``wirecoder_kb_names``), or resolved before:
-# their values as coded (from actor_resolutions when resolved before), then as they are.
-_BARE = " UNION ALL ".join(
-    f"SELECT e.id, '{s}', {_ARTICLE_DATE}, e.{s}_name, r.event_id IS NOT NULL, "
-    + ", ".join(f"CASE WHEN r.event_id IS NULL THEN e.{s}_{v} ELSE r.{v} END" for v in _VALUES)
-    + f", e.{s}_country, e.{s}_igo, e.{s}_sectors, e.{s}_role "
-    f"FROM events e JOIN articles a ON a.id = e.article_id "
-    f"LEFT JOIN actor_resolutions r ON r.event_id = e.id AND r.side = '{s}' "
-    f"WHERE r.event_id IS NOT NULL OR ({_IS_BARE.format(s=s)} "
-    f"AND e.{s}_name IN (SELECT name FROM wirecoder_kb_names))"
-    for s in _SIDES
-)
-# What the last pass saw (articles by id and content, the user's entries): the same again
-# means nothing to learn or resolve.
-_STATE_TABLE = (
-    "CREATE TABLE IF NOT EXISTS knowledge_state (fingerprint VARCHAR NOT NULL, "
-    "learned INTEGER NOT NULL, users INTEGER NOT NULL, resolved INTEGER NOT NULL, "
-    "changed INTEGER NOT NULL)"
-)
-_FINGERPRINT = (
-    "SELECT (SELECT count(*) || ':' || coalesce(sum(hash(id, content_hash)), 0) FROM articles)"
-    " || '/' || (SELECT count(*) || ':' || coalesce(sum(hash(name, country, igo, sectors, role, "
-    "first_seen, last_seen, articles)), 0) FROM known_actors WHERE source = 'user')"
-)
-_ENTRIES = (
-    "SELECT name, country, igo, sectors, role, first_seen, last_seen, articles, source "
-    "FROM known_actors"
-)
-
-Values = tuple[str | None, str | None, tuple[str, ...], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,35 +74,61 @@ class ImportSummary:
 
 def update(store: Store) -> KnowledgeSummary:
     """Learn from the stored sides and resolve bare names, in one transaction; skipped when
-    the stored articles and the user's entries are those the last pass saw."""
+    the stored articles and the user's entries are those the last pass saw.
+
+    After the first pass, a pass recomputes only the names that the articles added, rewritten
+    or removed since the last one give (learning and resolving are per name): the same result
+    as a whole pass, at the cost of the new articles rather than of the corpus. A change to
+    the user's entries makes it a whole pass.
+    """
     _check_writable(store, "update its actor knowledge base")
     with closing(store.cursor()) as cur, _transaction(cur, store, "update"):
-        cur.execute(_STATE_TABLE)
-        [(fingerprint,)] = cur.execute(_FINGERPRINT).fetchall()
-        last = cur.execute("SELECT * FROM knowledge_state WHERE fingerprint = ?", [fingerprint])
-        seen = last.fetchall()
-        if seen:
-            return KnowledgeSummary(*seen[0][1:])
-        rows = cur.execute(_SIGHTINGS).fetchall()
+        cur.execute(sql.STATE_TABLE)
+        cur.execute(sql.SEEN_TABLE)
+        [(fingerprint,)] = cur.execute(sql.FINGERPRINT).fetchall()
+        state = cur.execute("SELECT * FROM knowledge_state").fetchall()
+        if state and state[0][0] == fingerprint:
+            return KnowledgeSummary(*state[0][1:])
+        users = _read_entries(cur, "user")
+        same_users = bool(state) and state[0][0].split("/")[1] == fingerprint.split("/")[1]
+        scope = _changed(cur) if same_users else None
+        scoped = scope is not None
+        if scope is not None:
+            cur.register("wirecoder_kb_scope", sql.column_table("name", scope.names))
+        rows = cur.execute(sql.sightings_sql(scoped)).fetchall()
         learned = learn(
             Sighting(n, r, c, i, tuple(s), tuple(a), first, last)
             for n, r, c, i, s, a, first, last in rows
         )
-        users = _read_entries(cur, "user")
-        _store_learned(cur, learned)
+        before = KnowledgeBase([*_read_entries(cur, "learned"), *users]) if scoped else None
+        _store_learned(cur, learned, None if scope is None else scope.keys)
         base = KnowledgeBase([*learned, *users])
-        names = [n for (n,) in cur.execute(_BARE_NAMES).fetchall() if base.entries(n)]
-        cur.register("wirecoder_kb_names", _column_table("name", names))
-        plan = _resolve(cur, base)
+        known = [base] if before is None else [base, before]  # forgotten names too
+        names = [
+            n
+            for (n,) in cur.execute(sql.bare_names_sql(scoped)).fetchall()
+            if any(kb.entries(n) for kb in known)
+        ]
+        cur.register("wirecoder_kb_names", sql.column_table("name", names))
+        plan = _resolve(cur, base, scoped, before, scope.fresh if scope else frozenset())
         cur.unregister("wirecoder_kb_names")
         _apply(cur, plan)
+        _remember(cur, scope, plan.counts)
+        if scope is not None:
+            cur.unregister("wirecoder_kb_scope")
+        [(n_learned,)] = cur.execute(
+            "SELECT count(*) FROM known_actors WHERE source = 'learned'"
+        ).fetchall()
+        [(resolved,)] = cur.execute(
+            "SELECT coalesce(sum(resolved), 0) FROM knowledge_seen"
+        ).fetchall()
         cur.execute("DELETE FROM knowledge_state")
         cur.execute(
             "INSERT INTO knowledge_state VALUES (?, ?, ?, ?, 0)",
-            [fingerprint, len(learned), len(users), plan.resolved],
+            [fingerprint, n_learned, len(users), resolved],
         )
     return KnowledgeSummary(
-        learned=len(learned), user=len(users), resolved=plan.resolved, changed=len(plan.changes)
+        learned=n_learned, user=len(users), resolved=int(resolved), changed=len(plan.changes)
     )
 
 
@@ -208,30 +183,69 @@ def import_entries(store: Store, found: Iterable[KnownActor]) -> int:
 # -- internals ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What an incremental pass recomputes: the names (as stored, and in lexicon form) that the
+    articles added, rewritten or removed since the last pass give, and the new articles."""
+
+    names: list[str]
+    keys: frozenset[str]
+    fresh: frozenset[str]  # ids of the articles the last pass did not see
+
+
 @dataclass(slots=True)
 class _Plan:
     """What a pass changes: sides to rewrite (event, side, values), sides to record as coded
-    before their first resolution, resolutions to forget; and how many sides are resolved."""
+    before their first resolution, resolutions to forget; and, per article, the change in the
+    number of its sides the knowledge base resolves."""
 
     changes: list[tuple[str, str, Values]] = field(default_factory=list)
     resolutions: list[tuple[str, str, Values]] = field(default_factory=list)
     forgotten: list[tuple[str, str]] = field(default_factory=list)
     recoded: list[str] = field(default_factory=list)  # events whose side codes change
-    resolved: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
 
 
-def _resolve(cur: duckdb.DuckDBPyConnection, base: KnowledgeBase) -> _Plan:
-    """Each bare-name side against the knowledge base, from its values as coded."""
+def _changed(cur: duckdb.DuckDBPyConnection) -> _Scope | None:
+    """The scope of an incremental pass; None when the last pass left no record of what it saw
+    (a store from before incremental passes: a whole pass records it)."""
+    [(seen,)] = cur.execute("SELECT count(*) FROM knowledge_seen").fetchall()
+    if not seen:
+        return None
+    fresh = cur.execute(sql.ARTICLE_NAMES.format(where=sql.UNSEEN)).fetchall()
+    gone = cur.execute(sql.GONE).fetchall()
+    keys = frozenset(
+        name_key(name) for rows in (fresh, gone) for *_, names in rows for name in names
+    )
+    names = [n for (n,) in cur.execute(sql.NAMES).fetchall() if name_key(n) in keys]
+    return _Scope(names, keys, frozenset(article_id for article_id, *_ in fresh))
+
+
+def _resolve(
+    cur: duckdb.DuckDBPyConnection,
+    base: KnowledgeBase,
+    scoped: bool,
+    before: KnowledgeBase | None,
+    fresh: frozenset[str],
+) -> _Plan:
+    """Each bare-name side against the knowledge base, from its values as coded. ``before``,
+    in an incremental pass, is the knowledge base the last pass resolved the (not ``fresh``)
+    articles' sides with: the counts record the difference."""
     plan = _Plan()
-    for row in cur.execute(_BARE).fetchall():
-        event_id, side, at, name, was_resolved = row[:5]
-        coded: Values = (row[5], row[6], tuple(row[7]), row[8])
-        current: Values = (row[9], row[10], tuple(row[11]), row[12])
+    for row in cur.execute(sql.bare_sql(scoped)).fetchall():
+        event_id, side, article_id, at, name, was_resolved = row[:6]
+        coded: Values = (row[6], row[7], tuple(row[8]), row[9])
+        current: Values = (row[10], row[11], tuple(row[12]), row[13])
         entry = base.in_force(name, at, coded[0]) if name else None
         wanted = coded
+        change = 0
         if entry is not None:
             wanted = (entry.country, entry.igo, entry.sectors, entry.role)
-            plan.resolved += 1
+            change += 1
+        if before is not None and article_id not in fresh and before.in_force(name, at, coded[0]):
+            change -= 1
+        if change:
+            plan.counts[article_id] = plan.counts.get(article_id, 0) + change
         if wanted != current:
             plan.changes.append((event_id, side, wanted))
         if wanted[:2] != current[:2]:
@@ -243,20 +257,44 @@ def _resolve(cur: duckdb.DuckDBPyConnection, base: KnowledgeBase) -> _Plan:
     return plan
 
 
+def _remember(cur: duckdb.DuckDBPyConnection, scope: _Scope | None, counts: dict[str, int]) -> None:
+    """Record what this pass saw: every article (a whole pass), else the new ones; and the
+    number of each article's sides the knowledge base resolves."""
+    if scope is None:
+        cur.execute("DELETE FROM knowledge_seen")
+        where = "true"
+    else:
+        cur.execute(
+            "DELETE FROM knowledge_seen s WHERE NOT EXISTS (SELECT 1 FROM articles a "
+            "WHERE a.id = s.article_id AND a.content_hash = s.content_hash)"
+        )
+        where = sql.UNSEEN
+    cur.execute(
+        f"INSERT INTO knowledge_seen SELECT *, 0 FROM ({sql.ARTICLE_NAMES.format(where=where)})"
+    )
+    if counts:
+        cur.register("wirecoder_kb_counts", sql.counts_table(counts))
+        cur.execute(
+            "UPDATE knowledge_seen s SET resolved = s.resolved + c.n FROM wirecoder_kb_counts c "
+            "WHERE s.article_id = c.article_id"
+        )
+        cur.unregister("wirecoder_kb_counts")
+
+
 def _apply(cur: duckdb.DuckDBPyConnection, plan: _Plan) -> None:
     if plan.forgotten:
-        cur.register("wirecoder_kb_forgotten", _side_table(plan.forgotten))
+        cur.register("wirecoder_kb_forgotten", sql.side_table(plan.forgotten))
         cur.execute(
             "DELETE FROM actor_resolutions r USING wirecoder_kb_forgotten f "
             "WHERE r.event_id = f.event_id AND r.side = f.side"
         )
         cur.unregister("wirecoder_kb_forgotten")
     if plan.resolutions:
-        cur.register("wirecoder_kb_coded", _values_table(plan.resolutions))
+        cur.register("wirecoder_kb_coded", sql.values_table(plan.resolutions))
         cur.execute("INSERT INTO actor_resolutions BY NAME SELECT * FROM wirecoder_kb_coded")
         cur.unregister("wirecoder_kb_coded")
     if plan.recoded:  # their clusters compared the old codes: dedup places them again
-        cur.register("wirecoder_kb_recoded", _column_table("event_id", plan.recoded))
+        cur.register("wirecoder_kb_recoded", sql.column_table("event_id", plan.recoded))
         cur.execute(
             "DELETE FROM event_clusters WHERE cluster_id IN (SELECT c.cluster_id FROM "
             "event_clusters c JOIN wirecoder_kb_recoded r ON r.event_id = c.event_id)"
@@ -266,15 +304,15 @@ def _apply(cur: duckdb.DuckDBPyConnection, plan: _Plan) -> None:
         return
     # Rewritten as delete + insert: DuckDB updates list columns (sectors) row by row, ~30x
     # slower (measured with duckdb 1.4.4).
-    cur.register("wirecoder_kb_changes", _values_table(plan.changes))
+    cur.register("wirecoder_kb_changes", sql.values_table(plan.changes))
     for table, match, prefixes in (
-        ("events", "t.id = u.event_id AND u.side = '{s}'", [f"{s}_" for s in _SIDES]),
+        ("events", "t.id = u.event_id AND u.side = '{s}'", [f"{s}_" for s in sql.SIDES]),
         ("event_sides", "t.event_id = u.event_id AND t.side = u.side", [""]),
     ):
         for n, prefix in enumerate(prefixes):
-            side = _SIDES[n]
+            side = sql.SIDES[n]
             joined = f"{table} t JOIN wirecoder_kb_changes u ON {match.format(s=side)}"
-            replaced = ", ".join(f"u.{v} AS {prefix}{v}" for v in _VALUES)
+            replaced = ", ".join(f"u.{v} AS {prefix}{v}" for v in sql.VALUES)
             cur.execute(
                 f"CREATE TEMP TABLE wirecoder_kb_moved AS SELECT t.* REPLACE ({replaced}) "
                 f"FROM {joined}"
@@ -287,30 +325,22 @@ def _apply(cur: duckdb.DuckDBPyConnection, plan: _Plan) -> None:
     cur.unregister("wirecoder_kb_changes")
 
 
-def _side_table(rows: list[tuple[str, str]]) -> Any:
-    import pyarrow as pa
-
-    return pa.table({"event_id": [r[0] for r in rows], "side": [r[1] for r in rows]})
-
-
-def _values_table(rows: list[tuple[str, str, Values]]) -> Any:
-    import pyarrow as pa
-
-    return pa.table(
-        {
-            "event_id": pa.array([r[0] for r in rows], pa.string()),
-            "side": pa.array([r[1] for r in rows], pa.string()),
-            "country": pa.array([r[2][0] for r in rows], pa.string()),
-            "igo": pa.array([r[2][1] for r in rows], pa.string()),
-            "sectors": pa.array([list(r[2][2]) for r in rows], pa.list_(pa.string())),
-            "role": pa.array([r[2][3] for r in rows], pa.string()),
-        }
-    )
-
-
-def _store_learned(cur: duckdb.DuckDBPyConnection, learned: list[KnownActor]) -> None:
-    """Replace the learned entries, unless they are the same (then nothing is written)."""
-    cur.register("wirecoder_kb_learned", _entries_table(learned))
+def _store_learned(
+    cur: duckdb.DuckDBPyConnection, learned: list[KnownActor], keys: frozenset[str] | None
+) -> None:
+    """Replace the learned entries (those of names in lexicon form ``keys`` only, when given),
+    unless they are the same (then nothing is written)."""
+    if keys is not None:
+        stale = [e.name for e in _read_entries(cur, "learned") if name_key(e.name) in keys]
+        cur.register("wirecoder_kb_stale", sql.column_table("name", stale))
+        cur.execute(
+            "DELETE FROM known_actors WHERE source = 'learned' "
+            "AND name IN (SELECT name FROM wirecoder_kb_stale)"
+        )
+        cur.unregister("wirecoder_kb_stale")
+        _insert_entries(cur, learned)
+        return
+    cur.register("wirecoder_kb_learned", sql.entries_table(learned))
     fingerprint = (
         "SELECT count(*), sum(hash(name, country, igo, sectors, role, first_seen, last_seen, "
         "articles)) FROM {} WHERE source = 'learned'"
@@ -323,17 +353,11 @@ def _store_learned(cur: duckdb.DuckDBPyConnection, learned: list[KnownActor]) ->
     cur.unregister("wirecoder_kb_learned")
 
 
-def _column_table(name: str, values: list[str]) -> Any:
-    import pyarrow as pa
-
-    return pa.table({name: pa.array(values, pa.string())})
-
-
 def _read_entries(cur: duckdb.DuckDBPyConnection, source: str | None = None) -> list[KnownActor]:
     if source is None:
-        rows = cur.execute(_ENTRIES).fetchall()
+        rows = cur.execute(sql.ENTRIES).fetchall()
     else:
-        rows = cur.execute(_ENTRIES + " WHERE source = ?", [source]).fetchall()
+        rows = cur.execute(sql.ENTRIES + " WHERE source = ?", [source]).fetchall()
     found = [
         KnownActor(name, country, igo, tuple(sectors), role, first, last, int(n), source)
         for name, country, igo, sectors, role, first, last, n, source in rows
@@ -344,27 +368,9 @@ def _read_entries(cur: duckdb.DuckDBPyConnection, source: str | None = None) -> 
 def _insert_entries(cur: duckdb.DuckDBPyConnection, found: list[KnownActor]) -> None:
     if not found:
         return
-    cur.register("wirecoder_kb_entries", _entries_table(found))
+    cur.register("wirecoder_kb_entries", sql.entries_table(found))
     cur.execute("INSERT INTO known_actors BY NAME SELECT * FROM wirecoder_kb_entries")
     cur.unregister("wirecoder_kb_entries")
-
-
-def _entries_table(found: list[KnownActor]) -> Any:
-    import pyarrow as pa
-
-    return pa.table(
-        {
-            "name": pa.array([e.name for e in found], pa.string()),
-            "country": pa.array([e.country for e in found], pa.string()),
-            "igo": pa.array([e.igo for e in found], pa.string()),
-            "sectors": pa.array([list(e.sectors) for e in found], pa.list_(pa.string())),
-            "role": pa.array([e.role for e in found], pa.string()),
-            "first_seen": pa.array([e.first_seen for e in found], pa.string()),
-            "last_seen": pa.array([e.last_seen for e in found], pa.string()),
-            "articles": pa.array([e.articles for e in found], pa.int32()),
-            "source": pa.array([e.source for e in found], pa.string()),
-        }
-    )
 
 
 def _identity(entry: KnownActor) -> tuple[str, str | None, str | None]:
