@@ -36,8 +36,11 @@ class Grammar:
     negators: frozenset[str]
     reflexives: frozenset[str]
     hypothetical: frozenset[str]
+    ultimatum: frozenset[str]
+    willingness: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
+    obligation_aux: frozenset[str]
     historical_tense: str
     historical_aux: frozenset[str]
     personal_pronouns: frozenset[str]

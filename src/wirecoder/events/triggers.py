@@ -86,6 +86,8 @@ class TriggerFinder:
                 continue
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
+        found = self._obligations(sentence, found)
+        found = _ultimatums(_without_conditions(found))
         return _without_contents(self._with_contents(_without_nominal_contents(found)))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -111,6 +113,28 @@ class TriggerFinder:
                 if said is not None and not negated(predicate):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
+        return found
+
+    def _obligations(self, sentence: Span, found: list[Found]) -> list[Found]:
+        """``Russia said that Sudan must return the helicopter``, ``insisted that …``: the
+        speaker demands of the clause's subject what it must do (the lexicon's
+        ``obligation``); the act it must do is only the content of that demand."""
+        trigger = self.triggers.obligation
+        must = grammar_of(sentence[0]).obligation_aux
+        if trigger is None or not must:
+            return found
+        for verb in self.resolver.tokens(sentence):
+            if verb.pos_ != "VERB":
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                children = list(clause.children)
+                if not any(c.dep_ == "aux" and c.lower_ in must for c in children):
+                    continue
+                if not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in children):
+                    continue
+                inside = {t.i for t in clause.subtree}
+                found = [f for f in found if f.head.i not in inside and f.head.i != verb.i]
+                found.append(Found(trigger, verb, verb.i, verb.i, clause))
         return found
 
     def lemma(self, verb: Token) -> str:
@@ -168,6 +192,38 @@ class TriggerFinder:
                 f = replace(f, trigger=trigger, content=content)
             kept.append(f)
         return kept
+
+
+def _condition(clause: Token, words: frozenset[str]) -> bool:
+    """Whether a clause is an adverbial clause opened by one of ``words`` (``if``, ``unless``)."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words for c in clause.children
+    )
+
+
+def _without_conditions(found: list[Found]) -> list[Found]:
+    """Drop acts told only as a condition (``will withdraw if it is attacked``, ``unless
+    Baghdad accepted its terms``): they did not happen."""
+    kept = []
+    for f in found:
+        words = grammar_of(f.head).hypothetical
+        if words and any(_condition(t, words) for t in [f.head, *f.head.ancestors]):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _ultimatums(found: list[Found]) -> list[Found]:
+    """An act announced unless the other side does something (``will withdraw its force
+    unless elections are held``, the grammar's ``ultimatum`` words) is a threat of that act."""
+    kept = []
+    for f in found:
+        verb = f.head if f.head.pos_ != "NOUN" else args.governing_verb(f.head)
+        words = grammar_of(f.head).ultimatum
+        if verb is not None and any(_condition(c, words) for c in verb.children):
+            f = replace(f, trigger=replace(f.trigger, type="THREATEN", mode=None))
+        kept.append(f)
+    return kept
 
 
 def _without_contents(found: list[Found]) -> list[Found]:

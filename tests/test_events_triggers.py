@@ -1,0 +1,70 @@
+"""English trigger rules on the real parse: obligations, conditions and ultimatums, as
+(sentence, expected (type, actor, recipient)) pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.pipeline import Coder
+
+
+def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+        for e in coder.code(text).events
+        if not e.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya said on Monday that Uganda must reopen the border crossing at once.",
+            ("REQUEST", "KEN", "UGA"),
+        ),
+        (
+            "The Peruvian foreign minister insisted that Chile must hand over the two suspects.",
+            ("REQUEST", "PER", "CHL"),
+        ),
+    ],
+)
+def test_events_triggers_obligation_is_a_request(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    triples = _triples(english, text)
+    assert expected in triples
+    assert {t[0] for t in triples} == {"REQUEST"}  # what must be done is no event of its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will defend Denmark if it is attacked by Sweden.",
+        "The Malian government would accept the plan if Niger withdrew its troops first.",
+    ],
+)
+def test_events_triggers_conditions_are_not_events(english: Coder, text: str) -> None:
+    triples = _triples(english, text)
+    assert not any(t[0] in {"ASSAULT", "RETREAT"} or t[1] in {"SWE", "NER"} for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana said it will withdraw its troops from Togo unless the junta holds elections.",
+            ("THREATEN", "GHA", "TGO"),
+        ),
+        (
+            "Chile will recall its ambassador from Bolivia unless the arrested sailors are freed.",
+            ("THREATEN", "CHL", "BOL"),
+        ),
+    ],
+)
+def test_events_triggers_ultimatum_is_a_threat(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    triples = _triples(english, text)
+    assert expected in triples
+    assert not any(t[0] in {"RETREAT", "CONCEDE", "SANCTION"} for t in triples)
