@@ -68,3 +68,22 @@ def test_events_triggers_ultimatum_is_a_threat(
     triples = _triples(english, text)
     assert expected in triples
     assert not any(t[0] in {"RETREAT", "CONCEDE", "SANCTION"} for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "named"),
+    [
+        (
+            "Chadian rebels rejected an appeal from the Nigerian president to disarm.",
+            "REJECT",
+            "REQUEST",
+        ),
+        ("Ecuador complained to the OAS about the Peruvian raids.", "ACCUSE", "COERCE"),
+    ],
+)
+def test_events_triggers_noun_a_trigger_verb_answers_is_no_event(
+    english: Coder, text: str, expected: str, named: str
+) -> None:
+    types = {t[0] for t in _triples(english, text)}
+    assert expected in types
+    assert named not in types

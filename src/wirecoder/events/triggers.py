@@ -244,13 +244,18 @@ def _without_contents(found: list[Found]) -> list[Found]:
 
 def _without_nominal_contents(found: list[Found]) -> list[Found]:
     """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
-    d'organiser des exercices conjoints`` is one agreement, not also joint exercises."""
+    d'organiser des exercices conjoints`` is one agreement, not also joint exercises; and nouns
+    that a trigger verb right above them is about: ``rejected an appeal to disarm``,
+    ``accepted the rebels' demands``, ``complained about the raids`` answer those acts, which
+    the sentence only names."""
     heads = {f.head.i for f in found}
     kept = []
     for f in found:
         verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
         infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
         if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
+            continue
+        if verb is not None and verb.i in heads:  # the act the verb answers
             continue
         kept.append(f)
     return kept
