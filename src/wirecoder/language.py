@@ -38,6 +38,7 @@ class Grammar:
     hypothetical: frozenset[str]
     ultimatum: frozenset[str]
     willingness: frozenset[str]
+    place_nouns: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

@@ -1,0 +1,37 @@
+"""The country of the place an act happened in, for sides that name none (English parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.pipeline import Coder
+
+
+def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+        for e in coder.code(text).events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the victims are of the state of the city where they were hit
+        (
+            "Syrian gunmen killed four people in Mosul on Friday, Jordanian officials said.",
+            ("ASSAULT", "SYR", "IRQ"),
+        ),
+        # a city the tagger names after a place noun
+        ("Turkish jets bombed a camp near the town of Zakho.", ("ASSAULT", "TUR", "IRQ")),
+        # the unnamed attacker of a passive is of the country it happened in
+        (
+            "Two Italian engineers were killed by a roadside bomb outside of Kandahar.",
+            ("ASSAULT", "AFG", "ITA"),
+        ),
+    ],
+)
+def test_events_places_sides_take_the_country_of_the_place(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(english, text)
