@@ -35,3 +35,23 @@ def test_events_places_sides_take_the_country_of_the_place(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _triples(english, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym adjective on a demonym noun: the people of that state
+        ("Bosnian Croats demanded the release of the prisoners.", ("REQUEST", "BIH", None)),
+        # a place in the phrase
+        (
+            "Ethnic Hungarians in northern Serbia protested against the new language law.",
+            ("PROTEST", "SRB", None),
+        ),
+        # an ethnic minority acts where the act happens
+        ("Hundreds of ethnic Russians demonstrated in Riga on Sunday.", ("PROTEST", "LVA", None)),
+    ],
+)
+def test_events_places_peoples_living_elsewhere_are_of_their_state(
+    english: Coder, text: str, expected: tuple[str, str, None]
+) -> None:
+    assert {t[:2] for t in _triples(english, text)} >= {expected[:2]}

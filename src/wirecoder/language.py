@@ -39,6 +39,7 @@ class Grammar:
     ultimatum: frozenset[str]
     willingness: frozenset[str]
     place_nouns: frozenset[str]
+    minority: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

@@ -115,6 +115,7 @@ class EventExtractor:
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
+            resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
             if located:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)

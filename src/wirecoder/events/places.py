@@ -94,6 +94,32 @@ class Whereabouts:
         sectors = ("CVL",) if type_ in {"ASSAULT", "COERCE"} else ("GOV",)
         return Actor(text="", country=country, sectors=sectors, start=at, end=at)
 
+    def resident(self, side: Actor, token: Token, head: Token, ctx: ArticleContext) -> Actor:
+        """A people named by a demonym but living in another state is a side of that state:
+        ``Bosnian Serbs`` (a demonym adjective on a demonym noun: the adjective's state),
+        ``Albanians in south Serbia`` (a place in the phrase), ``ethnic Turks`` (one of the
+        grammar's ``minority`` words: where the act happened, else the story's country)."""
+        demonyms = self.resolver.lexicon.demonyms
+        if token.lower_ not in demonyms:  # "hundreds of ethnic Russians"
+            token = next((t for t in args.of_complements(token) if t.lower_ in demonyms), token)
+        own = demonyms.get(token.lower_)
+        if own is None or side.country != own or side.igo:
+            return side
+        country = next(
+            (
+                demonyms[c.lower_]
+                for c in token.children
+                if c.dep_ == "amod" and demonyms.get(c.lower_, own) != own
+            ),
+            None,
+        )
+        for place in [*args.places(token), *args.of_complements(token)]:
+            country = country or self.country(place, ctx)
+        minority = grammar_of(token).minority
+        if country is None and any(c.lower_ in minority for c in token.children):
+            country = self.of_act(head, ctx) or ctx.home
+        return side if country in {None, own} else replace(side, country=country)
+
     def placed(self, side: Actor, head: Token, ctx: ArticleContext) -> Actor:
         """A side that names no country takes the country of the place the act happened in."""
         if side.code is not None:
