@@ -87,3 +87,27 @@ def test_events_triggers_noun_a_trigger_verb_answers_is_no_event(
     types = {t[0] for t in _triples(english, text)}
     assert expected in types
     assert named not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "adjunct"),
+    [
+        (
+            "Thousands of Kurds demonstrated in Diyarbakir on Sunday, demanding the release "
+            "of their leader.",
+            "PROTEST",
+            "REQUEST",
+        ),
+        (
+            "Romania rejected the Hungarian proposal, urging Budapest to withdraw it.",
+            "REJECT",
+            "REQUEST",
+        ),
+    ],
+)
+def test_events_triggers_participle_adjunct_tells_how_the_act_was_done(
+    english: Coder, text: str, main: str, adjunct: str
+) -> None:
+    types = {t[0] for t in _triples(english, text)}
+    assert main in types
+    assert adjunct not in types

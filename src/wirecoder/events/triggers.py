@@ -226,6 +226,17 @@ def _ultimatums(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _participle_adjunct(verb: Token) -> bool:
+    """``demonstrated in Kirkuk, calling for independence``, ``opened fire, killing one``: a
+    participle with no subject or subordinator of its own, hung on the main act as an adjunct,
+    tells how or why that act was done."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"nsubj", "nsubj:pass", "mark"} for c in verb.children)
+    )
+
+
 def _without_contents(found: list[Found]) -> list[Found]:
     """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
     accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
@@ -236,6 +247,7 @@ def _without_contents(found: list[Found]) -> list[Found]:
         gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
             c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
         )
+        gerund = gerund or _participle_adjunct(f.head)
         if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
             continue
         kept.append(f)
