@@ -36,6 +36,9 @@ _VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONC
 # types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
+# acts aimed at no one, whatever the story's country: a resignation
+_AIMLESS = {("RETREAT", "resign")}
+
 
 class EventExtractor:
     """Codes the events of one sentence at a time, with one language's lexicons."""
@@ -299,7 +302,8 @@ class EventExtractor:
         trigger = found.trigger
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
             return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
-        if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
+        targetless = trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS
+        if targetless or self.ontology.requires_recipient(trigger.type):
             return None
         at = ctx.offset + found.head.idx
         place = self.where.target(found.head, trigger.type, actor, at, ctx)
