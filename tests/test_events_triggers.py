@@ -111,3 +111,17 @@ def test_events_triggers_participle_adjunct_tells_how_the_act_was_done(
     types = {t[0] for t in _triples(english, text)}
     assert main in types
     assert adjunct not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Kenyan teachers continued their hunger strike.", "hunger"),
+        ("Turkish opposition parties continued their general strike.", "strike"),
+    ],
+)
+def test_events_triggers_compound_noun_wins_over_its_head(
+    english: Coder, text: str, mode: str
+) -> None:
+    events = english.code(text).events
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", mode)]
