@@ -125,3 +125,27 @@ def test_events_triggers_compound_noun_wins_over_its_head(
 ) -> None:
     events = english.code(text).events
     assert [(e.type, e.mode) for e in events] == [("PROTEST", mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "background"),
+    [
+        (
+            "Chile lifted the curfew in the province, where 20 people were killed in riots.",
+            "CONCEDE",
+            "ASSAULT",
+        ),
+        (
+            "Italy recalled its ambassador from Libya after two Italian ships were attacked by "
+            "gunboats.",
+            "SANCTION",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_events_triggers_background_of_another_act_is_no_event(
+    english: Coder, text: str, main: str, background: str
+) -> None:
+    types = {t[0] for t in _triples(english, text)}
+    assert main in types
+    assert background not in types

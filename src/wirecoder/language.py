@@ -40,6 +40,7 @@ class Grammar:
     willingness: frozenset[str]
     place_nouns: frozenset[str]
     minority: frozenset[str]
+    background: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

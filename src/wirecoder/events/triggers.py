@@ -87,7 +87,7 @@ class TriggerFinder:
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
-        found = _ultimatums(_without_conditions(found))
+        found = _ultimatums(_without_background(_without_conditions(found)))
         return _without_contents(self._with_contents(_without_nominal_contents(found)))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -208,6 +208,31 @@ def _without_conditions(found: list[Found]) -> list[Found]:
     for f in found:
         words = grammar_of(f.head).hypothetical
         if words and any(_condition(t, words) for t in [f.head, *f.head.ancestors]):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _background(token: Token, words: frozenset[str]) -> bool:
+    """Whether a clause or phrase is background to the act it hangs on: opened by one of
+    ``words`` (``after``, ``because of``), or a relative clause of place (``where``)."""
+    if token.dep_ == "advcl" or token.dep_.startswith(("obl", "nmod")):
+        return any(c.dep_ in {"mark", "case"} and c.lower_ in words for c in token.children)
+    if token.dep_ == "acl:relcl":
+        return any(c.lower_ in words and c.dep_ in {"advmod", "obl"} for c in token.children)
+    return False
+
+
+def _without_background(found: list[Found]) -> list[Found]:
+    """Drop acts told as the background of another act of the sentence: ``suspended air
+    links one day after a jet shot down a helicopter``, ``lifted the curfew in the province,
+    where 28 people were killed`` (the grammar's ``background`` words)."""
+    kept = []
+    for f in found:
+        words = grammar_of(f.head).background
+        chain = [f.head, *f.head.ancestors]
+        below = next((t for t in chain if words and _background(t, words)), None)
+        if below is not None and any(g.head.i not in {t.i for t in below.subtree} for g in found):
             continue
         kept.append(f)
     return kept
