@@ -55,3 +55,16 @@ def test_events_places_peoples_living_elsewhere_are_of_their_state(
     english: Coder, text: str, expected: tuple[str, str, None]
 ) -> None:
     assert {t[:2] for t in _triples(english, text)} >= {expected[:2]}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Vietnamese-led forces shelled rebel camps in Cambodia.", "VNM"),
+        ("A Saudi-led coalition of Gulf states imposed a blockade on Qatar.", "SAU"),
+    ],
+)
+def test_events_places_a_side_led_by_a_state_acts_for_it(
+    english: Coder, text: str, actor: str
+) -> None:
+    assert actor in {t[1] for t in _triples(english, text)}

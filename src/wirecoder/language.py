@@ -41,6 +41,7 @@ class Grammar:
     place_nouns: frozenset[str]
     minority: frozenset[str]
     background: frozenset[str]
+    leading: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

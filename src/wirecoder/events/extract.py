@@ -117,6 +117,7 @@ class EventExtractor:
                 resolved = self.resolver.resolve(token, ctx)
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
+            resolved = self.where.led(token, resolved, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
             if located:

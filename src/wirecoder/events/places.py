@@ -120,6 +120,30 @@ class Whereabouts:
             country = self.of_act(head, ctx) or ctx.home
         return side if country in {None, own} else replace(side, country=country)
 
+    def led(self, token: Token, sides: list[Actor], ctx: ArticleContext) -> list[Actor]:
+        """``the Saudi-led coalition``, ``Vietnamese-led forces``: a side led by a state (a
+        participle of the grammar's ``leading`` verbs on the head, with the state below it)
+        acts for that state when it names none of its own."""
+        if any(side.code for side in sides):
+            return sides
+        leading = grammar_of(token).leading
+        for participle in token.children:
+            if participle.dep_ != "amod" or participle.lemma_.lower() not in leading:
+                continue
+            for leader in participle.children:
+                country = self.resolver.lexicon.demonyms.get(leader.lower_)
+                country = country or self.country(leader, ctx)
+                if country is None:
+                    continue
+                if sides:
+                    return [replace(side, country=country) for side in sides]
+                span = self.resolver.span(token)
+                start = ctx.offset + span.start_char
+                return [
+                    Actor(text=span.text, country=country, start=start, end=start + len(span.text))
+                ]
+        return sides
+
     def placed(self, side: Actor, head: Token, ctx: ArticleContext) -> Actor:
         """A side that names no country takes the country of the place the act happened in."""
         if side.code is not None:
