@@ -226,7 +226,7 @@ class EventExtractor:
 
     def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
         for slot in content.trigger.recipient:
-            if slot != "subject" and (recipients := self._slot(content, slot, ctx)):
+            if slot != "subject" and (recipients := self._slot(content, slot, ctx, located=True)):
                 return recipients
         return []
 
