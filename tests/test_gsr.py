@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from wirecoder.evaluate import ArticleEvents, EventKey
 from wirecoder.gsr import generic_igos, is_gsr, read_gsr
 
@@ -116,3 +118,27 @@ def test_gsr_bad_model_option_is_one_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "LANG=NAME_OR_PATH" in result.output
+
+
+@pytest.mark.parametrize("code", ["BDI"])
+def test_gsr_evaluate_errors_list_the_records_misses(tmp_path: Path, code: str) -> None:
+    from typer.testing import CliRunner
+
+    from wirecoder.cli import app
+
+    path = _write(
+        tmp_path / "gsr.txt",
+        [
+            {
+                "id": "x1",
+                "event": "DISAPPROVE",
+                "text": "Kenya accused Uganda of supporting rebels along the border.",
+                "source": [{"code": "KEN"}],
+                "target": [{"code": code}],
+            }
+        ],
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--code", "--errors"])
+    assert result.exit_code == 0, result.output
+    assert f"MISSED ACCUSE KEN -> {code}" in result.stdout
+    assert "FALSE  ACCUSE" in result.stdout and "«accused»" in result.stdout

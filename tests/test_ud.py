@@ -99,3 +99,14 @@ def test_ud_rewrite_keeps_one_tree_per_sentence(parser: Parser, text: str) -> No
                 seen.add(node.i)
                 node = node.head
                 assert sentence.start <= node.i < sentence.end
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier", "head"),
+    [("European Community foreign ministers met in Brussels.", "Community", "ministers")],
+)
+def test_ud_caseless_noun_modifier_is_a_compound(
+    parser: Parser, text: str, modifier: str, head: str
+) -> None:
+    doc = parser.parse(text)
+    assert _dep(doc, modifier) == ("compound", head)

@@ -63,7 +63,7 @@ def evaluate(
     if (pred is None) == (not code_inputs) or (pred is not None and inputs):
         raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
     if gsr.is_gsr(gold):
-        _evaluate_gsr(gold, pred, lang, scope, as_json, markdown)
+        _evaluate_gsr(gold, pred, lang, scope, as_json, markdown, errors)
         return
     if code_inputs and not inputs:
         raise _fail("--code needs the files or folders to code: --code INPUT...")
@@ -108,23 +108,34 @@ def _print(report: Report, as_json: bool, listing: str = "") -> None:
 
 
 def _evaluate_gsr(
-    gold: Path, pred: Path | None, lang: str | None, scope: EvalScope, as_json: bool, md: bool
+    gold: Path,
+    pred: Path | None,
+    lang: str | None,
+    scope: EvalScope,
+    as_json: bool,
+    md: bool,
+    errors: bool = False,
 ) -> None:
     """Score the coder on PLOVER's gold-standard records (see wirecoder.gsr)."""
     from wirecoder import evaluate as ev
-    from wirecoder import gsr
+    from wirecoder import gsr, misses
 
-    if as_json and md:
-        raise _fail("choose one output: --json or --markdown")
+    if as_json and (md or errors):
+        raise _fail("choose one output: --json, or --markdown with or without --errors")
+    listing = ""
     try:
         truth, articles = gsr.read_gsr(gold, lang=lang or "en")
         if pred is not None:
             predicted = ev.read_predictions(pred)
+            results = misses.read_results(pred) if errors else []
         else:
             from wirecoder.pipeline import Polyglot
 
-            predicted = ev.predicted_events(Polyglot().code_many(articles))
+            results = list(Polyglot().code_many(articles))
+            predicted = ev.predicted_events(results)
+        if errors:
+            listing = misses.list_gsr_errors(truth, results)
         report = ev.evaluate(truth, gsr.generic_igos(predicted), scope=scope.value)
     except (ev.EvaluationError, ModelNotInstalledError, LexiconError) as exc:
         raise _fail(str(exc)) from exc
-    _print(report, as_json)
+    _print(report, as_json, listing)

@@ -8,18 +8,18 @@ left is listed, gold with its names as annotated, predictions with their trigger
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirecoder.contract import ContractError, result_from_contract
-from wirecoder.evaluate import EvaluationError, EventKey
+from wirecoder.evaluate import ArticleEvents, EvaluationError, EventKey
 from wirecoder.records import Actor, ArticleResult, Event, Quarantined
 
 if TYPE_CHECKING:
     from wirecoder.run import BatchCoder
 
-__all__ = ["code_results", "list_errors", "read_results"]
+__all__ = ["code_results", "list_errors", "list_gsr_errors", "read_results"]
 
 _SENTENCE = 160  # characters of evidence shown per false alarm
 
@@ -82,22 +82,50 @@ def _false(event: Event) -> str:
 
 def list_errors(gold: Path, results: Iterable[ArticleResult]) -> str:
     """Missed gold events and false alarms of every gold article, as plain text."""
-    truth = _gold_lines(gold)
+    truth = {
+        article_id: [(_gold_key(e), _missed(e)) for e in events]
+        for article_id, events in _gold_lines(gold).items()
+    }
+    return _listing(truth, results, _pred_key)
+
+
+def list_gsr_errors(truth: Mapping[str, ArticleEvents], results: Iterable[ArticleResult]) -> str:
+    """The same listing against PLOVER's gold-standard records (:mod:`wirecoder.gsr`), whose
+    organisations are the generic ``IGO``."""
+
+    def generic(event: Event) -> EventKey:
+        key = _pred_key(event)
+        return EventKey(key.type, _generic(key.actor), _generic(key.recipient))
+
+    gold = {
+        article_id: [(k, f"  MISSED {k.type} {k.actor} -> {k.recipient}") for k in article.events]
+        for article_id, article in truth.items()
+    }
+    return _listing(gold, results, generic)
+
+
+def _generic(side: str | None) -> str | None:
+    return "IGO" if side is not None and side.startswith("IGO:") else side
+
+
+def _listing(
+    truth: Mapping[str, list[tuple[EventKey, str]]],
+    results: Iterable[ArticleResult],
+    key_of: Callable[[Event], EventKey],
+) -> str:
     coded = {r.article.id: [e for e in r.events if not e.negated] for r in results}
     lines: list[str] = []
     for article_id in sorted(truth):
         golds = truth[article_id]
-        preds = coded.get(article_id, [])
         free = list(range(len(golds)))
         false: list[Event] = []
-        for event in preds:
-            key = _pred_key(event)
+        for event in coded.get(article_id, []):
+            key = key_of(event)
             g = next(
                 (
                     g
                     for g in free
-                    if _gold_key(golds[g]).type == key.type
-                    and _gold_key(golds[g]).matches_sides(key)
+                    if golds[g][0].type == key.type and golds[g][0].matches_sides(key)
                 ),
                 None,
             )
@@ -107,7 +135,7 @@ def list_errors(gold: Path, results: Iterable[ArticleResult]) -> str:
                 free.remove(g)
         if free or false:
             lines.append(f"=== {article_id} (matched {len(golds) - len(free)} of {len(golds)})")
-            lines += [_missed(golds[g]) for g in free]
+            lines += [golds[g][1] for g in free]
             lines += [_false(event) for event in false]
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -46,7 +46,11 @@ class Coder:
         self.gazetteer = Gazetteer.load(lang)
         self.ontology = Ontology.load()
         self.extractor = EventExtractor(
-            TriggerLexicon.load(lang), self.actors, ContextLexicon.load(lang), self.ontology
+            TriggerLexicon.load(lang),
+            self.actors,
+            ContextLexicon.load(lang),
+            self.ontology,
+            self.gazetteer,
         )
 
     def code(self, text: str, article_id: str = "article", **meta: str | None) -> ArticleResult:

@@ -13,7 +13,9 @@ right after parsing, so that every later stage reads one scheme whatever the lan
   *of supplying*"), the clause becomes ``advcl`` and the preposition its ``mark``;
 - ``dobj`` → ``obj``, ``nsubjpass`` → ``nsubj:pass``, ``auxpass`` → ``aux:pass``, ``dative``
   → ``iobj``, ``relcl`` → ``acl:relcl``, ``prt`` → ``compound:prt``, ``neg`` → ``advmod``,
-  ``poss`` → ``nmod`` (its ``'s`` stays its ``case``), infinitival ``to`` → ``mark``;
+  ``poss`` → ``nmod`` (its ``'s`` stays its ``case``), ClearNLP's own ``nmod`` (a caseless
+  noun modifier: "European *Community* ministers") → ``compound``, infinitival ``to`` →
+  ``mark``;
 - entity labels: ``PERSON`` → ``PER`` (the French models' label for people).
 
 Sentence boundaries do not move: every rewrite stays inside one tree.
@@ -38,6 +40,7 @@ _RENAMED = {
     "prt": "compound:prt",
     "neg": "advmod",
     "poss": "nmod",
+    "nmod": "compound",  # ClearNLP: a caseless noun modifier ("European Community ministers")
     "npadvmod": "obl:npmod",
     "acomp": "xcomp",
     "oprd": "xcomp",

@@ -12,6 +12,7 @@ from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
 from wirecoder.events import sides
 from wirecoder.events.lexicon import TriggerLexicon
+from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.ontology import Ontology
@@ -19,6 +20,8 @@ from wirecoder.records import Actor, Event, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from wirecoder.where.gazetteer import Gazetteer
 
 
 # who acts when an attack names no attacker: unidentified armed forces (PLOVER sector UAF)
@@ -33,6 +36,9 @@ _VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONC
 # types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
+# acts aimed at no one, whatever the story's country: a resignation
+_AIMLESS = {("RETREAT", "resign")}
+
 
 class EventExtractor:
     """Codes the events of one sentence at a time, with one language's lexicons."""
@@ -43,10 +49,12 @@ class EventExtractor:
         actors: ActorLexicon,
         contexts: ContextLexicon,
         ontology: Ontology,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.triggers = triggers
         self.lexicon = actors
         self.resolver = ActorResolver(actors)
+        self.where = Whereabouts(self.resolver, gazetteer)
         self.finder = TriggerFinder(triggers, self.resolver)
         self.contexts = contexts
         self.ontology = ontology
@@ -65,7 +73,11 @@ class EventExtractor:
 
     # -- sides ----------------------------------------------------------------------------
 
-    def _slot(self, found: Found, slot: str, ctx: ArticleContext) -> list[Actor]:
+    def _slot(
+        self, found: Found, slot: str, ctx: ArticleContext, located: bool = False
+    ) -> list[Actor]:
+        """The sides in one slot; ``located``: a side naming no country is of the place the
+        act happened in, if the sentence names one (the victims of an attack)."""
         head = found.head
         if slot == "subject":
             tokens = [t] if (t := sides.subject_of(head)) is not None else []
@@ -105,7 +117,11 @@ class EventExtractor:
                 resolved = self.resolver.resolve(token, ctx)
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
+            resolved = self.where.led(token, resolved, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
+            resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
+            if located:
+                resolved = [self.where.placed(a, head, ctx) for a in resolved]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         prepositional = slot not in {"subject", "obj", "speaker", "support", "judge", "topic"}
         if not actors and tokens and prepositional and found.anchor is not head:
@@ -139,16 +155,18 @@ class EventExtractor:
         implicit = found.trigger.implicit
         if not implicit and found.trigger.kind == "verb":  # a noun's sides are its own words
             implicit = _UNNAMED.get(found.trigger.type, ())
-        if not actors and implicit and ctx.home:
+        home = (self.where.of_act(found.head, ctx) or ctx.home) if implicit else None
+        if not actors and implicit and home:
             # "quatre personnes ont été arrêtées": the police of the country acted; "a car
-            # bomb killed three": unidentified armed men of the country (as the gold codes)
+            # bomb killed three near Samarra": unidentified armed men of the country where
+            # it happened (as the gold codes)
             at = ctx.offset + found.head.idx
-            actors = [Actor(text="", country=ctx.home, sectors=implicit, start=at, end=at)]
+            actors = [Actor(text="", country=home, sectors=implicit, start=at, end=at)]
         if found.trigger.needs_side and self._object_is_no_side(found, ctx):
             return []  # "HP accuse une baisse de 3 %", "a reçu une cape brodée"
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
-            recipients = self._slot(found, slot, ctx)
+            recipients = self._slot(found, slot, ctx, located=True)
             if recipients:
                 break
         if not recipients and found.content is not None:  # "a menacé de fermer sa frontière aux X"
@@ -188,17 +206,6 @@ class EventExtractor:
                 return found
         return []
 
-    def _place_target(self, found: Found, actor: Actor, ctx: ArticleContext) -> Actor | None:
-        """The state where an act aimed at no one named took place, when the sentence names
-        it after a locative preposition (``lifted a curfew in Montenegro``)."""
-        for token in args.places(found.head):
-            for side in self.resolver.resolve(token, ctx):
-                if side.country and side.country != actor.country and not side.igo:
-                    at = ctx.offset + found.head.idx
-                    sectors = ("CVL",) if found.trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
-                    return Actor(text="", country=side.country, sectors=sectors, start=at, end=at)
-        return None
-
     def _named_below(self, found: Found, actor: Actor, ctx: ArticleContext) -> Actor | None:
         """Another state or body named inside the act's own clause (``rejected calls by the
         UN secretary-general to ...``, ``protested against the United States' policies``):
@@ -219,7 +226,7 @@ class EventExtractor:
 
     def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
         for slot in content.trigger.recipient:
-            if slot != "subject" and (recipients := self._slot(content, slot, ctx)):
+            if slot != "subject" and (recipients := self._slot(content, slot, ctx, located=True)):
                 return recipients
         return []
 
@@ -301,9 +308,12 @@ class EventExtractor:
         trigger = found.trigger
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
             return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
-        if trigger.type in _TARGETLESS or self.ontology.requires_recipient(trigger.type):
+        targetless = trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS
+        if targetless or self.ontology.requires_recipient(trigger.type):
             return None
-        place = self._place_target(found, actor, ctx) or self._named_below(found, actor, ctx)
+        at = ctx.offset + found.head.idx
+        place = self.where.target(found.head, trigger.type, actor, at, ctx)
+        place = place or self._named_below(found, actor, ctx)
         if place is not None:
             return place
         target = ctx.home

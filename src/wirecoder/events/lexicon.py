@@ -47,6 +47,8 @@ class TriggerLexicon:
     intents: dict[str, dict[str, str]] = field(default_factory=dict)
     # word class → the event a speaker's judgement in that class is ("c'est inacceptable")
     judgements: dict[str, Trigger] = field(default_factory=dict)
+    # what a speaker's "Y must do Z" is ("said that Iraq must comply": a demand on Iraq)
+    obligation: Trigger | None = None
 
     def word_class(self, name: str) -> frozenset[str]:
         """The words of one lexical class (``quantity``, ``support``…), empty if undefined."""
@@ -105,6 +107,7 @@ class TriggerLexicon:
             )
             for name, entry in (raw.get("judgements") or {}).items()
         }
+        obligation = raw.get("obligation")
         return cls(
             lang=lang,
             verbs=verbs,
@@ -116,6 +119,7 @@ class TriggerLexicon:
             complements=complements,
             intents=intents,
             judgements=judgements,
+            obligation=_trigger("obligation", "verb", obligation, where) if obligation else None,
         )
 
 

@@ -70,6 +70,19 @@ def negated(verb: Token) -> bool:
     return verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in grammar.denials
 
 
+def _offered(verb: Token, willingness: frozenset[str]) -> bool:
+    """``is willing to send troops``, ``is ready to host talks``, ``stands ready to help``: an
+    act a side says it is willing to do (the grammar's ``willingness`` words) is not done yet."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in {"xcomp", "advcl"} or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "ADJ" and token.lemma_.lower() in willingness:
+            return True
+    return False
+
+
 def aux_mode(verb: Token) -> str | None:
     """historical (past perfect: ``avait soutenu``, ``had backed``), future (``se rendra``,
     ``va signer``, ``will visit``), or hypothetical (conditional, ``si``/``if``)."""
@@ -81,6 +94,8 @@ def aux_mode(verb: Token) -> str | None:
     lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
     if any(c.dep_ == "mark" and c.lower_ in grammar.hypothetical for c in verb.children):
         return "hypothetical"
+    if _offered(verb, grammar.willingness):
+        return "future"
     if lemmas & grammar.conditional_aux:
         # "said it would withdraw": a future told in reported speech, not a condition
         return "future" if verb.dep_ == "ccomp" else "hypothetical"

@@ -86,6 +86,8 @@ class TriggerFinder:
                 continue
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
+        found = self._obligations(sentence, found)
+        found = _ultimatums(_without_background(_without_conditions(found)))
         return _without_contents(self._with_contents(_without_nominal_contents(found)))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -111,6 +113,28 @@ class TriggerFinder:
                 if said is not None and not negated(predicate):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
+        return found
+
+    def _obligations(self, sentence: Span, found: list[Found]) -> list[Found]:
+        """``Russia said that Sudan must return the helicopter``, ``insisted that …``: the
+        speaker demands of the clause's subject what it must do (the lexicon's
+        ``obligation``); the act it must do is only the content of that demand."""
+        trigger = self.triggers.obligation
+        must = grammar_of(sentence[0]).obligation_aux
+        if trigger is None or not must:
+            return found
+        for verb in self.resolver.tokens(sentence):
+            if verb.pos_ != "VERB":
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                children = list(clause.children)
+                if not any(c.dep_ == "aux" and c.lower_ in must for c in children):
+                    continue
+                if not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in children):
+                    continue
+                inside = {t.i for t in clause.subtree}
+                found = [f for f in found if f.head.i not in inside and f.head.i != verb.i]
+                found.append(Found(trigger, verb, verb.i, verb.i, clause))
         return found
 
     def lemma(self, verb: Token) -> str:
@@ -170,6 +194,74 @@ class TriggerFinder:
         return kept
 
 
+def _condition(clause: Token, words: frozenset[str]) -> bool:
+    """Whether a clause is an adverbial clause opened by one of ``words`` (``if``, ``unless``)."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words for c in clause.children
+    )
+
+
+def _without_conditions(found: list[Found]) -> list[Found]:
+    """Drop acts told only as a condition (``will withdraw if it is attacked``, ``unless
+    Baghdad accepted its terms``): they did not happen."""
+    kept = []
+    for f in found:
+        words = grammar_of(f.head).hypothetical
+        if words and any(_condition(t, words) for t in [f.head, *f.head.ancestors]):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _background(token: Token, words: frozenset[str]) -> bool:
+    """Whether a clause or phrase is background to the act it hangs on: opened by one of
+    ``words`` (``after``, ``because of``), or a relative clause of place (``where``)."""
+    if token.dep_ == "advcl" or token.dep_.startswith(("obl", "nmod")):
+        return any(c.dep_ in {"mark", "case"} and c.lower_ in words for c in token.children)
+    if token.dep_ == "acl:relcl":
+        return any(c.lower_ in words and c.dep_ in {"advmod", "obl"} for c in token.children)
+    return False
+
+
+def _without_background(found: list[Found]) -> list[Found]:
+    """Drop acts told as the background of another act of the sentence: ``suspended air
+    links one day after a jet shot down a helicopter``, ``lifted the curfew in the province,
+    where 28 people were killed`` (the grammar's ``background`` words)."""
+    kept = []
+    for f in found:
+        words = grammar_of(f.head).background
+        chain = [f.head, *f.head.ancestors]
+        below = next((t for t in chain if words and _background(t, words)), None)
+        if below is not None and any(g.head.i not in {t.i for t in below.subtree} for g in found):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _ultimatums(found: list[Found]) -> list[Found]:
+    """An act announced unless the other side does something (``will withdraw its force
+    unless elections are held``, the grammar's ``ultimatum`` words) is a threat of that act."""
+    kept = []
+    for f in found:
+        verb = f.head if f.head.pos_ != "NOUN" else args.governing_verb(f.head)
+        words = grammar_of(f.head).ultimatum
+        if verb is not None and any(_condition(c, words) for c in verb.children):
+            f = replace(f, trigger=replace(f.trigger, type="THREATEN", mode=None))
+        kept.append(f)
+    return kept
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """``demonstrated in Kirkuk, calling for independence``, ``opened fire, killing one``: a
+    participle with no subject or subordinator of its own, hung on the main act as an adjunct,
+    tells how or why that act was done."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"nsubj", "nsubj:pass", "mark"} for c in verb.children)
+    )
+
+
 def _without_contents(found: list[Found]) -> list[Found]:
     """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
     accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
@@ -180,6 +272,7 @@ def _without_contents(found: list[Found]) -> list[Found]:
         gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
             c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
         )
+        gerund = gerund or _participle_adjunct(f.head)
         if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
             continue
         kept.append(f)
@@ -188,13 +281,18 @@ def _without_contents(found: list[Found]) -> list[Found]:
 
 def _without_nominal_contents(found: list[Found]) -> list[Found]:
     """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
-    d'organiser des exercices conjoints`` is one agreement, not also joint exercises."""
+    d'organiser des exercices conjoints`` is one agreement, not also joint exercises; and nouns
+    that a trigger verb right above them is about: ``rejected an appeal to disarm``,
+    ``accepted the rebels' demands``, ``complained about the raids`` answer those acts, which
+    the sentence only names."""
     heads = {f.head.i for f in found}
     kept = []
     for f in found:
         verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
         infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
         if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
+            continue
+        if verb is not None and verb.i in heads:  # the act the verb answers
             continue
         kept.append(f)
     return kept

@@ -1,0 +1,151 @@
+"""English trigger rules on the real parse: obligations, conditions and ultimatums, as
+(sentence, expected (type, actor, recipient)) pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.pipeline import Coder
+
+
+def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+        for e in coder.code(text).events
+        if not e.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya said on Monday that Uganda must reopen the border crossing at once.",
+            ("REQUEST", "KEN", "UGA"),
+        ),
+        (
+            "The Peruvian foreign minister insisted that Chile must hand over the two suspects.",
+            ("REQUEST", "PER", "CHL"),
+        ),
+    ],
+)
+def test_events_triggers_obligation_is_a_request(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    triples = _triples(english, text)
+    assert expected in triples
+    assert {t[0] for t in triples} == {"REQUEST"}  # what must be done is no event of its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will defend Denmark if it is attacked by Sweden.",
+        "The Malian government would accept the plan if Niger withdrew its troops first.",
+    ],
+)
+def test_events_triggers_conditions_are_not_events(english: Coder, text: str) -> None:
+    triples = _triples(english, text)
+    assert not any(t[0] in {"ASSAULT", "RETREAT"} or t[1] in {"SWE", "NER"} for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana said it will withdraw its troops from Togo unless the junta holds elections.",
+            ("THREATEN", "GHA", "TGO"),
+        ),
+        (
+            "Chile will recall its ambassador from Bolivia unless the arrested sailors are freed.",
+            ("THREATEN", "CHL", "BOL"),
+        ),
+    ],
+)
+def test_events_triggers_ultimatum_is_a_threat(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    triples = _triples(english, text)
+    assert expected in triples
+    assert not any(t[0] in {"RETREAT", "CONCEDE", "SANCTION"} for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "named"),
+    [
+        (
+            "Chadian rebels rejected an appeal from the Nigerian president to disarm.",
+            "REJECT",
+            "REQUEST",
+        ),
+        ("Ecuador complained to the OAS about the Peruvian raids.", "ACCUSE", "COERCE"),
+    ],
+)
+def test_events_triggers_noun_a_trigger_verb_answers_is_no_event(
+    english: Coder, text: str, expected: str, named: str
+) -> None:
+    types = {t[0] for t in _triples(english, text)}
+    assert expected in types
+    assert named not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "adjunct"),
+    [
+        (
+            "Thousands of Kurds demonstrated in Diyarbakir on Sunday, demanding the release "
+            "of their leader.",
+            "PROTEST",
+            "REQUEST",
+        ),
+        (
+            "Romania rejected the Hungarian proposal, urging Budapest to withdraw it.",
+            "REJECT",
+            "REQUEST",
+        ),
+    ],
+)
+def test_events_triggers_participle_adjunct_tells_how_the_act_was_done(
+    english: Coder, text: str, main: str, adjunct: str
+) -> None:
+    types = {t[0] for t in _triples(english, text)}
+    assert main in types
+    assert adjunct not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Kenyan teachers continued their hunger strike.", "hunger"),
+        ("Turkish opposition parties continued their general strike.", "strike"),
+    ],
+)
+def test_events_triggers_compound_noun_wins_over_its_head(
+    english: Coder, text: str, mode: str
+) -> None:
+    events = english.code(text).events
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "background"),
+    [
+        (
+            "Chile lifted the curfew in the province, where 20 people were killed in riots.",
+            "CONCEDE",
+            "ASSAULT",
+        ),
+        (
+            "Italy recalled its ambassador from Libya after two Italian ships were attacked by "
+            "gunboats.",
+            "SANCTION",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_events_triggers_background_of_another_act_is_no_event(
+    english: Coder, text: str, main: str, background: str
+) -> None:
+    types = {t[0] for t in _triples(english, text)}
+    assert main in types
+    assert background not in types
