@@ -95,6 +95,33 @@ def test_actors_resolve_reference_within_the_article(
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Amnesty International a publié un rapport sur les prisons du Tchad. "
+            "L'ONG dénonce des détentions arbitraires.",
+            "AI",
+        ),
+        (
+            # the Court is named last, but an NGO noun takes up the last NGO
+            "Human Rights Watch cite un avis de la Cour pénale internationale. "
+            "L'ONG réclame une enquête.",
+            "HRW",
+        ),
+        (
+            "L'Organisation mondiale de la santé a alerté le Niger. "
+            "L'organisation demande des fonds.",
+            "WHO",
+        ),
+    ],
+)
+def test_actors_resolve_organisation_noun_takes_up_the_last_body(
+    coder: Coder, text: str, code: str
+) -> None:
+    assert [a.code for a in _subject(coder, text)] == [code]
+
+
+@pytest.mark.parametrize(
     ("text", "codes"),
     [("Le peuple et le gouvernement géorgiens ont protesté.", ["GEO", "GEO"])],
 )

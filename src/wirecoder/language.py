@@ -47,6 +47,7 @@ class Grammar:
     counterparts: frozenset[str]
     portfolio_titles: frozenset[str]
     generic_roles: frozenset[str]
+    organisation_nouns: frozenset[str]
     same_office: dict[str, frozenset[str]]
 
     def forms(self, preposition: str) -> frozenset[str]:

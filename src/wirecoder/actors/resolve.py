@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
-from wirecoder.actors.reference import ArticleContext, other_party, with_reference
+from wirecoder.actors.reference import ArticleContext, last_body, other_party, with_reference
 from wirecoder.actors.reference import gender as gender_of
 from wirecoder.actors.table import DocTable, subtree
 from wirecoder.language import Grammar, Language
@@ -143,7 +143,11 @@ class ActorResolver:
     def register(self, tokens: Span, ctx: ArticleContext) -> None:
         """Read every noun phrase of a sentence in order, learning names and people."""
         for token in self.tokens(tokens):
+            if token.pos_ == "X" and token.dep_ not in {"flat:name", "fixed"}:
+                # "Human Rights Watch": a foreign name the tagger leaves untagged
+                ctx.remember_bodies(self.resolve(token, ctx))
             if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"flat:name", "fixed"}:
+                ctx.remember_bodies(self.resolve(token, ctx))
                 for actor in self.resolve(token, ctx):
                     if actor.country:
                         ctx.countries[actor.country] = ctx.countries.get(actor.country, 0) + 1
@@ -268,6 +272,12 @@ class ActorResolver:
         if country is None and igo is None:
             country, igo, inherited = self._modifier_code(token, depth=0)
             sectors = sectors or inherited
+        bare = name is None or key(name) in grammar.organisation_nouns  # "ONG" read as a name
+        if country is None and igo is None and bare and self._is_organisation(token):
+            body = last_body(ctx, sectors)  # "l'ONG" after "Human Rights Watch"
+            if body is not None:
+                at = self._offsets(token, ctx)
+                return replace(body, text=span_text, start=at["start"], end=at["end"])
         actor = Actor(
             text=span_text,
             name=name,
@@ -278,6 +288,13 @@ class ActorResolver:
             **self._offsets(token, ctx),
         )
         return with_reference(actor, ctx, self.grammar)
+
+    def _is_organisation(self, token: Token) -> bool:
+        """A bare organisation noun (``l'ONG``, ``l'organisation``), not one named after it."""
+        nouns = self.grammar.organisation_nouns
+        if token.lemma_.lower() not in nouns and key(self._matched_text(token)) not in nouns:
+            return False
+        return not any(c.pos_ == "PROPN" for c in self._children(token))
 
     # -- parse helpers --------------------------------------------------------------------
 
