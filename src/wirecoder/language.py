@@ -66,6 +66,7 @@ class Language:
     detect: str  # the detector's code for the language
     grammar: Grammar
     locative: re.Pattern[str] | None  # what puts a name where something happens ("à", "in")
+    default_home: str | None = None  # the country of a text that names no state and no place
 
     @classmethod
     @functools.cache
@@ -94,6 +95,7 @@ class Language:
                 detect=str(raw.get("detect", code)),
                 grammar=_grammar(raw.get("grammar") or {}),
                 locative=_pattern(raw.get("locative")),
+                default_home=str(raw["default_home"]) if raw.get("default_home") else None,
             )
         except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
             raise LexiconError(
