@@ -123,6 +123,20 @@ def test_actors_resolve_organisation_noun_takes_up_the_last_body(
 
 @pytest.mark.parametrize(
     ("text", "codes"),
+    [
+        ("Plusieurs ONG, dont Amnesty International, ont protesté.", ["AI"]),
+        ("Les pays voisins, dont le Niger et le Tchad, ont protesté.", ["NER", "TCD"]),
+        ("Les grandes puissances, dont la France, ont protesté.", ["FRA"]),
+    ],
+)
+def test_actors_resolve_group_given_by_its_members(
+    coder: Coder, text: str, codes: list[str]
+) -> None:
+    assert [a.code for a in _subject(coder, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
     [("Le peuple et le gouvernement géorgiens ont protesté.", ["GEO", "GEO"])],
 )
 def test_actors_resolve_coordination_shares_the_country(

@@ -406,6 +406,24 @@ def test_events_extract_reaction_answers_the_last_doer(
 
 
 @pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Des miliciens ont incendié un marché. Le commissaire de l'Union africaine a fait "
+            "savoir qu'il pourrait s'agir d'un crime. Les ONG, dont Amnesty International, "
+            "ont condamné ces violences.",
+            "TCD",
+            {("ACCUSE", "AI", "TCD")},
+        ),
+    ],
+)
+def test_events_extract_reaction_never_answers_who_only_spoke(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -48,6 +48,7 @@ class Grammar:
     portfolio_titles: frozenset[str]
     generic_roles: frozenset[str]
     organisation_nouns: frozenset[str]
+    members: frozenset[str]
     same_office: dict[str, frozenset[str]]
 
     def forms(self, preposition: str) -> frozenset[str]:

@@ -78,6 +78,11 @@ class ActorResolver:
             ctx.cache[token.i] = self.resolve(counted, ctx)
             return ctx.cache[token.i]
         found = self._resolve_one(token, ctx)
+        if found is None or not found.code:  # "les ONG, dont Amnesty International"
+            members = [a for m in self._members(token) for a in self.resolve(m, ctx)]
+            if members:
+                ctx.cache[token.i] = members
+                return members
         actors = [found] if found else []
         if found is not None:  # "les polices française et espagnole": one side per country
             actors.extend(replace(found, country=c) for c in self._more_demonyms(token))
@@ -89,6 +94,23 @@ class ActorResolver:
             actors = [a if a.code or not known else replace(a, country=known) for a in actors]
         ctx.cache[token.i] = actors
         return actors
+
+    def _members(self, token: Token) -> list[Token]:
+        """The members a group is given by (``les ONG, dont Amnesty International``): a clause
+        or a coordinated subject of the same verb opened by one of the grammar's ``members``."""
+        if not self.grammar.members:
+            return []
+        siblings = [c for c in self._children(token.head) if c.i > token.i]
+        candidates = [
+            *(c for c in self._children(token) if c.i > token.i),
+            *(c for c in siblings if c.dep_ == token.dep_ and token.head is not token),
+        ]
+        return [
+            c
+            for c in candidates
+            if c.pos_ in {"NOUN", "PROPN"}
+            and any(g.lower_ in self.grammar.members for g in self._children(c))
+        ]
 
     def _counted(self, token: Token) -> Token | None:
         """The people a number or crowd noun counts (``thousands of students``)."""

@@ -275,7 +275,7 @@ class EventExtractor:
         here = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
         speech = self.triggers.word_class("speech")
         for sentence in reversed(sents[max(here - _REACTION_REACH, 0) : here]):
-            verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
+            verbs = [t for t in sentence if t.pos_ == "VERB" and not _speaks(t, speech)]
             for verb in reversed(verbs):
                 doer = sides.subject_of(verb)
                 for earlier in self.resolver.resolve(doer, ctx) if doer is not None else []:
@@ -383,6 +383,17 @@ class EventExtractor:
 # verbal reactions: with no side named, they answer the last side that acted before them
 _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REACTION_REACH = 2  # sentences back
+
+
+def _speaks(verb: Token, speech: frozenset[str]) -> bool:
+    """A verb of saying, or the verb that makes one (``a fait savoir``: ``faire`` + ``savoir``,
+    however the parse links the two)."""
+    if verb.lemma_.lower() in speech:
+        return True
+    linked = [c for c in verb.children if c.dep_ in {"xcomp", "dep"}]
+    if verb.dep_ in {"xcomp", "dep"}:
+        linked.append(verb.head)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in linked)
 
 
 def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
