@@ -38,6 +38,8 @@ def _subject(coder: Coder, text: str) -> list[Actor]:
         ("Le général Tariq Mahmood a parlé.", None, ("MIL",), "général", "Tariq Mahmood"),
         ("Le Kremlin a protesté.", "RUS", ("GOV",), None, None),
         ("L'OTAN a protesté.", "NATO", ("MIL",), None, None),
+        ("La droite a protesté.", None, ("PTY",), None, None),
+        ("Le chef du Conseil national syrien a protesté.", "SYR", ("GOV",), "chef", None),
         ("Une base de l'armée kényane a été visée.", "KEN", ("MIL",), None, None),
     ],
 )

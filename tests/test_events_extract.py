@@ -434,6 +434,12 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "Le ministre turc a estimé que la décision de Berlin était inacceptable.",
             {("ACCUSE", "TUR", "DEU")},
         ),
+        (
+            # the parse takes the quotation for the subject and the speaker for an object
+            "« C'est un exemple d'ingérence étrangère », a déclaré Ahmed Karimov, chef de la "
+            "diplomatie ouzbèke.",
+            {("ACCUSE", "UZB", "UZB")},
+        ),
     ],
 )
 def test_events_extract_verdicts_in_reported_speech(
