@@ -45,3 +45,19 @@ def test_nlp_unknown_language_says_what_to_do(lang: str) -> None:
 @pytest.mark.parametrize("texts", [["Première phrase.", "Deuxième texte, plus long."]])
 def test_nlp_parse_many_keeps_order(parser: Parser, texts: list[str]) -> None:
     assert [d.text for d in parser.parse_many(texts, batch_size=1)] == texts
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Les autorités ont refusé cet accès.\n\nÀ l'ouverture du sommet, le président a "
+            "indiqué que la corruption devait être combattue.",
+            "Les autorités ont refusé cet accès.",
+        ),
+        ("Grève à la poste\nLes facteurs ont cessé le travail lundi.", "Grève à la poste"),
+    ],
+)
+def test_nlp_paragraphs_never_run_on(parser: Parser, text: str, first: str) -> None:
+    sentences = [s.text.strip() for s in parser.parse(text).sents]
+    assert sentences[0] == first

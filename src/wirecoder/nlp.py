@@ -113,6 +113,25 @@ class HyphenCompounds:
         )
 
 
+class ParagraphBreaks:
+    """A tokenizer wrapper that starts a sentence after every line break, which the parser
+    then keeps: a paragraph never runs on into the next (``… ont refusé cet accès.`` / ``À
+    l'ouverture du congrès, …`` read as one sentence glues the second's words to the first's
+    verb), nor a title into its first paragraph."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+            if broken and not token.is_space:
+                token.is_sent_start = True
+        return doc
+
+
 class ModelNotInstalledError(RuntimeError):
     """The spaCy pipeline for a language is not installed."""
 
@@ -152,6 +171,7 @@ class Parser:
             ) from exc
         if entry.join_hyphens:
             nlp.tokenizer = HyphenCompounds(nlp.tokenizer)
+        nlp.tokenizer = ParagraphBreaks(nlp.tokenizer)
         parser = nlp.get_pipe("parser") if nlp.has_pipe("parser") else None
         labels = getattr(parser, "labels", ())
         return cls(lang=lang, nlp=nlp, universal=is_clear_scheme(labels))
