@@ -38,6 +38,15 @@ def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
             ("CONSULT", "GEO", "ARM"),
         ),
         ("Le gouvernement iranien a condamné la Turquie.", ("ACCUSE", "IRN", "TUR")),
+        (
+            "Le gouvernement tunisien a fait part de son étonnement face à la décision "
+            "de l'Algérie.",
+            ("ACCUSE", "TUN", "DZA"),
+        ),
+        (
+            "Le parti d'opposition marocain a accueilli avec scepticisme l'offre de l'Espagne.",
+            ("ACCUSE", "MAR", "ESP"),
+        ),
         ("Le ministre russe a félicité le gouvernement kazakh.", ("SUPPORT", "RUS", "KAZ")),
         (
             "Le ministre azerbaïdjanais a dénoncé les provocations de l'Arménie.",
@@ -134,6 +143,18 @@ def _coded(coder: Coder, text: str, home: str | None) -> set[tuple[str, str | No
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, text, ctx, "t"))
     return _triples(found)
+
+
+def _coded_list(coder: Coder, text: str, home: str | None) -> list[tuple[str, ...]]:
+    """(type, actor, recipient) of every event (one per mention, unfolded), as ``_coded``."""
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text, home=home)
+    ctx.mentions = coder.extractor.resolver.country_counts(doc)
+    return [
+        (e.type, str(e.actor.code if e.actor else None), str(e.recipient and e.recipient.code))
+        for sentence in doc.sents
+        for e in coder.extractor.sentence_events(sentence, text, ctx, "t")
+    ]
 
 
 def _check(coder: Coder, text: str, home: str | None, expected: set[tuple[str, ...]]) -> None:
@@ -525,3 +546,25 @@ def test_events_extract_recipient_inside_the_phrase_object(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _triples(_events(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le parti d'opposition marocain a accueilli avec scepticisme l'offre de l'Espagne.",
+            "MAR",
+            [("ACCUSE", "MAR", "ESP")],
+        ),
+        (
+            "Le ministre kényan a remercié la Norvège pour son soutien constant.",
+            "KEN",
+            [("SUPPORT", "KEN", "NOR")],
+        ),
+    ],
+)
+def test_events_extract_noun_restating_its_verb_is_one_act(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    events = _coded_list(coder, text, home)
+    assert sorted(events) == expected

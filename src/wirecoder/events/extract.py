@@ -93,6 +93,9 @@ class EventExtractor:
                 tokens = args.in_subtree(found.anchor, slot)
             if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
                 tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
+                if not tokens and sides.heard(head) and head.head is not head:
+                    # "a fait part de son étonnement face à X": X hangs on the verb
+                    tokens = args.with_preposition(head.head, slot)
         actors: list[Actor] = []
         quantities = self.triggers.word_class("quantity")
         for token in tokens:

@@ -86,7 +86,8 @@ class TriggerFinder:
                 continue
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
-        return _without_contents(self._with_contents(_without_nominal_contents(found)))
+        kept = _without_restated(_without_nominal_contents(found))
+        return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
         return (
@@ -198,3 +199,16 @@ def _without_nominal_contents(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _without_restated(found: list[Found]) -> list[Found]:
+    """Drop a noun that only restates the verb it hangs on, read as the same type (``a
+    accueilli l'offre avec scepticisme``, ``a dénoncé avec indignation``): one act."""
+    verbs = {f.head.i: f.trigger.type for f in found if f.trigger.kind != "noun"}
+    return [
+        f
+        for f in found
+        if f.trigger.kind != "noun"
+        or verbs.get(f.head.head.i) != f.trigger.type
+        or f.head.head.i == f.head.i
+    ]
