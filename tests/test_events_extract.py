@@ -568,3 +568,24 @@ def test_events_extract_noun_restating_its_verb_is_one_act(
 ) -> None:
     events = _coded_list(coder, text, home)
     assert sorted(events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le ministre ouzbek a invité son homologue azerbaïdjanais à se rendre en Ouzbékistan.",
+            "UZB",
+            [("AGREE", "UZB", "AZE")],
+        ),
+        (
+            "Le ministre ouzbek a invité les autorités afghanes à cesser les combats.",
+            "UZB",
+            [("REQUEST", "UZB", "AFG")],
+        ),
+    ],
+)
+def test_events_extract_invitation_to_visit_is_a_promise(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected

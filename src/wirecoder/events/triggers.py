@@ -175,8 +175,11 @@ def _without_contents(found: list[Found]) -> list[Found]:
     """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
     accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
     heads = {f.head.i for f in found}
+    contents = {f.content.head.i for f in found if f.content is not None}
     kept = []
     for f in found:
+        if f.head.i in contents:
+            continue  # "a invité X à se rendre à Y": the visit is what the invitation offers
         infinitive = "Inf" in args.morph(f.head, "VerbForm")
         gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
             c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
