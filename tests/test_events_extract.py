@@ -589,3 +589,20 @@ def test_events_extract_invitation_to_visit_is_a_promise(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Les gendarmes maliens ont été alertés et ont réussi à évacuer les habitants du "
+            "village.",
+            "MLI",
+            {("AID", "MLI", "MLI")},
+        ),
+    ],
+)
+def test_events_extract_active_verb_shares_a_passive_subject(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
