@@ -606,3 +606,31 @@ def test_events_extract_active_verb_shares_a_passive_subject(
     coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
 ) -> None:
     _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le gouvernement sénégalais n'accepte pas le plan de la Gambie.",
+            "SEN",
+            [("REJECT", "SEN", "GMB", False)],
+        ),
+        (
+            "Le gouvernement sénégalais accepte le plan de la Gambie.",
+            "SEN",
+            [("AGREE", "SEN", "GMB", False)],
+        ),
+    ],
+)
+def test_events_extract_refusing_to_accept_is_a_rejection(
+    coder: Coder, text: str, home: str, expected: list[tuple[object, ...]]
+) -> None:
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text, home=home)
+    events = [
+        (e.type, e.actor and e.actor.code, e.recipient and e.recipient.code, e.negated)
+        for sentence in doc.sents
+        for e in coder.extractor.sentence_events(sentence, text, ctx, "t")
+    ]
+    assert events == expected

@@ -341,6 +341,10 @@ class EventExtractor:
             sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
         )
         aux = aux_mode(qualifier)
+        denied = negated(qualifier)
+        if denied and trigger.when_negated:  # "n'accepte pas le plan": a refusal, done
+            refusal = replace(trigger, type=trigger.when_negated, mode=None, when_negated=None)
+            found, trigger, denied = replace(found, trigger=refusal), refusal, False
         type_, mode = trigger.type, trigger.mode
         if aux in {"future", "hypothetical"} and type_ in self.ontology.future_as:
             # PLOVER: a visit, aid or withdrawal announced for later (or offered on a
@@ -373,7 +377,7 @@ class EventExtractor:
                     evidence=evidence,
                     contexts=contexts,
                     aux_mode=aux,
-                    negated=negated(qualifier),
+                    negated=denied,
                     cameo=cameo,
                     goldstein=goldstein,
                     quad_class=quad,
