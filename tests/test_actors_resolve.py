@@ -39,6 +39,8 @@ def _subject(coder: Coder, text: str) -> list[Actor]:
         ("Le général Tariq Mahmood a parlé.", None, ("MIL",), "général", "Tariq Mahmood"),
         ("Le Kremlin a protesté.", "RUS", ("GOV",), None, None),
         ("L'OTAN a protesté.", "NATO", ("MIL",), None, None),
+        ("La droite a protesté.", None, ("PTY",), None, None),
+        ("Le chef du Conseil national syrien a protesté.", "SYR", ("GOV",), "chef", None),
         ("Une base de l'armée kényane a été visée.", "KEN", ("MIL",), None, None),
     ],
 )
@@ -93,6 +95,47 @@ def test_actors_resolve_reference_within_the_article(
 ) -> None:
     actor = _subject(coder, text)[0]
     assert (actor.code, actor.name) == (code, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Amnesty International a publié un rapport sur les prisons du Tchad. "
+            "L'ONG dénonce des détentions arbitraires.",
+            "AI",
+        ),
+        (
+            # the Court is named last, but an NGO noun takes up the last NGO
+            "Human Rights Watch cite un avis de la Cour pénale internationale. "
+            "L'ONG réclame une enquête.",
+            "HRW",
+        ),
+        (
+            "L'Organisation mondiale de la santé a alerté le Niger. "
+            "L'organisation demande des fonds.",
+            "WHO",
+        ),
+    ],
+)
+def test_actors_resolve_organisation_noun_takes_up_the_last_body(
+    coder: Coder, text: str, code: str
+) -> None:
+    assert [a.code for a in _subject(coder, text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Plusieurs ONG, dont Amnesty International, ont protesté.", ["AI"]),
+        ("Les pays voisins, dont le Niger et le Tchad, ont protesté.", ["NER", "TCD"]),
+        ("Les grandes puissances, dont la France, ont protesté.", ["FRA"]),
+    ],
+)
+def test_actors_resolve_group_given_by_its_members(
+    coder: Coder, text: str, codes: list[str]
+) -> None:
+    assert [a.code for a in _subject(coder, text)] == codes
 
 
 @pytest.mark.parametrize(

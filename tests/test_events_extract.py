@@ -38,6 +38,15 @@ def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
             ("CONSULT", "GEO", "ARM"),
         ),
         ("Le gouvernement iranien a condamné la Turquie.", ("ACCUSE", "IRN", "TUR")),
+        (
+            "Le gouvernement tunisien a fait part de son étonnement face à la décision "
+            "de l'Algérie.",
+            ("ACCUSE", "TUN", "DZA"),
+        ),
+        (
+            "Le parti d'opposition marocain a accueilli avec scepticisme l'offre de l'Espagne.",
+            ("ACCUSE", "MAR", "ESP"),
+        ),
         ("Le ministre russe a félicité le gouvernement kazakh.", ("SUPPORT", "RUS", "KAZ")),
         (
             "Le ministre azerbaïdjanais a dénoncé les provocations de l'Arménie.",
@@ -134,6 +143,18 @@ def _coded(coder: Coder, text: str, home: str | None) -> set[tuple[str, str | No
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, text, ctx, "t"))
     return _triples(found)
+
+
+def _coded_list(coder: Coder, text: str, home: str | None) -> list[tuple[str, ...]]:
+    """(type, actor, recipient) of every event (one per mention, unfolded), as ``_coded``."""
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text, home=home)
+    ctx.mentions = coder.extractor.resolver.country_counts(doc)
+    return [
+        (e.type, str(e.actor.code if e.actor else None), str(e.recipient and e.recipient.code))
+        for sentence in doc.sents
+        for e in coder.extractor.sentence_events(sentence, text, ctx, "t")
+    ]
 
 
 def _check(coder: Coder, text: str, home: str | None, expected: set[tuple[str, ...]]) -> None:
@@ -406,6 +427,24 @@ def test_events_extract_reaction_answers_the_last_doer(
 
 
 @pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Des miliciens ont incendié un marché. Le commissaire de l'Union africaine a fait "
+            "savoir qu'il pourrait s'agir d'un crime. Les ONG, dont Amnesty International, "
+            "ont condamné ces violences.",
+            "TCD",
+            {("ACCUSE", "AI", "TCD")},
+        ),
+    ],
+)
+def test_events_extract_reaction_never_answers_who_only_spoke(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -415,6 +454,12 @@ def test_events_extract_reaction_answers_the_last_doer(
         (
             "Le ministre turc a estimé que la décision de Berlin était inacceptable.",
             {("ACCUSE", "TUR", "DEU")},
+        ),
+        (
+            # the parse takes the quotation for the subject and the speaker for an object
+            "« C'est un exemple d'ingérence étrangère », a déclaré Ahmed Karimov, chef de la "
+            "diplomatie ouzbèke.",
+            {("ACCUSE", "UZB", "UZB")},
         ),
     ],
 )
@@ -519,3 +564,91 @@ def test_events_extract_a_verb_of_saying_does_not_qualify_the_act_it_names(
     events = result.events
     assert events
     assert all(not e.negated and e.aux_mode is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le parti d'opposition marocain a accueilli avec scepticisme l'offre de l'Espagne.",
+            "MAR",
+            [("ACCUSE", "MAR", "ESP")],
+        ),
+        (
+            "Le ministre kényan a remercié la Norvège pour son soutien constant.",
+            "KEN",
+            [("SUPPORT", "KEN", "NOR")],
+        ),
+    ],
+)
+def test_events_extract_noun_restating_its_verb_is_one_act(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    events = _coded_list(coder, text, home)
+    assert sorted(events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le ministre ouzbek a invité son homologue azerbaïdjanais à se rendre en Ouzbékistan.",
+            "UZB",
+            [("AGREE", "UZB", "AZE")],
+        ),
+        (
+            "Le ministre ouzbek a invité les autorités afghanes à cesser les combats.",
+            "UZB",
+            [("REQUEST", "UZB", "AFG")],
+        ),
+    ],
+)
+def test_events_extract_invitation_to_visit_is_a_promise(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Les gendarmes maliens ont été alertés et ont réussi à évacuer les habitants du "
+            "village.",
+            "MLI",
+            {("AID", "MLI", "MLI")},
+        ),
+    ],
+)
+def test_events_extract_active_verb_shares_a_passive_subject(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le gouvernement sénégalais n'accepte pas le plan de la Gambie.",
+            "SEN",
+            [("REJECT", "SEN", "GMB", False)],
+        ),
+        (
+            "Le gouvernement sénégalais accepte le plan de la Gambie.",
+            "SEN",
+            [("AGREE", "SEN", "GMB", False)],
+        ),
+    ],
+)
+def test_events_extract_refusing_to_accept_is_a_rejection(
+    coder: Coder, text: str, home: str, expected: list[tuple[object, ...]]
+) -> None:
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text, home=home)
+    events = [
+        (e.type, e.actor and e.actor.code, e.recipient and e.recipient.code, e.negated)
+        for sentence in doc.sents
+        for e in coder.extractor.sentence_events(sentence, text, ctx, "t")
+    ]
+    assert events == expected

@@ -73,3 +73,19 @@ def test_nlp_lemmas_match_the_stock_pipeline(lang: str, text: str) -> None:
     assert isinstance(
         ours.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("noun"), frozenset
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Les autorités ont refusé cet accès.\n\nÀ l'ouverture du sommet, le président a "
+            "indiqué que la corruption devait être combattue.",
+            "Les autorités ont refusé cet accès.",
+        ),
+        ("Grève à la poste\nLes facteurs ont cessé le travail lundi.", "Grève à la poste"),
+    ],
+)
+def test_nlp_paragraphs_never_run_on(parser: Parser, text: str, first: str) -> None:
+    sentences = [s.text.strip() for s in parser.parse(text).sents]
+    assert sentences[0] == first

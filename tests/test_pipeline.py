@@ -156,3 +156,14 @@ def test_pipeline_history_is_not_coded(coder: Coder, text: str) -> None:
 def test_pipeline_home_from_places_without_dateline(coder: Coder, text: str, home: str) -> None:
     result = coder.code(text, article_id="t", date="2024-05-02")
     assert [(e.type, e.actor and e.actor.country) for e in result.events] == [("COERCE", home)]
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [("Le syndicat a dénoncé la réforme du gouvernement devant les députés.", "FRA")],
+)
+def test_pipeline_home_is_the_language_default_without_state_or_place(
+    coder: Coder, text: str, home: str
+) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    assert [(e.type, e.actor and e.actor.country) for e in result.events] == [("ACCUSE", home)]

@@ -54,6 +54,8 @@ class Grammar:
     counterparts: frozenset[str]
     portfolio_titles: frozenset[str]
     generic_roles: frozenset[str]
+    organisation_nouns: frozenset[str]
+    members: frozenset[str]
     same_office: dict[str, frozenset[str]]
 
     def forms(self, preposition: str) -> frozenset[str]:
@@ -72,6 +74,7 @@ class Language:
     detect: str  # the detector's code for the language
     grammar: Grammar
     locative: re.Pattern[str] | None  # what puts a name where something happens ("à", "in")
+    default_home: str | None = None  # the country of a text that names no state and no place
 
     @classmethod
     @functools.cache
@@ -100,6 +103,7 @@ class Language:
                 detect=str(raw.get("detect", code)),
                 grammar=_grammar(raw.get("grammar") or {}),
                 locative=_pattern(raw.get("locative")),
+                default_home=str(raw["default_home"]) if raw.get("default_home") else None,
             )
         except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
             raise LexiconError(

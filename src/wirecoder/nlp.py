@@ -131,6 +131,25 @@ def index_as_sets(nlp: Language) -> None:
                 table[key] = frozenset(words)
 
 
+class ParagraphBreaks:
+    """A tokenizer wrapper that starts a sentence after every line break, which the parser
+    then keeps: a paragraph never runs on into the next (``… ont refusé cet accès.`` / ``À
+    l'ouverture du congrès, …`` read as one sentence glues the second's words to the first's
+    verb), nor a title into its first paragraph."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+            if broken and not token.is_space:
+                token.is_sent_start = True
+        return doc
+
+
 class ModelNotInstalledError(RuntimeError):
     """The spaCy pipeline for a language is not installed."""
 
@@ -171,6 +190,7 @@ class Parser:
         if entry.join_hyphens:
             nlp.tokenizer = HyphenCompounds(nlp.tokenizer)
         index_as_sets(nlp)
+        nlp.tokenizer = ParagraphBreaks(nlp.tokenizer)
         parser = nlp.get_pipe("parser") if nlp.has_pipe("parser") else None
         labels = getattr(parser, "labels", ())
         return cls(lang=lang, nlp=nlp, universal=is_clear_scheme(labels))

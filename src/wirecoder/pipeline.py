@@ -19,6 +19,7 @@ from wirecoder.events.extract import EventExtractor
 from wirecoder.events.fold import fold
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon
+from wirecoder.language import Language
 from wirecoder.nlp import Parser
 from wirecoder.ontology import Ontology
 from wirecoder.records import Article, ArticleResult, Dateline, Event, Place
@@ -125,7 +126,7 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     ctx.mentions = coder.extractor.resolver.country_counts(doc)
     ctx.home = coder.extractor.resolver.home_country(ctx.mentions, dateline_country)
     if ctx.home is None:  # no dateline and no state named: the country its places are in
-        ctx.home = places_country(doc, coder)
+        ctx.home = places_country(doc, coder) or Language.load(coder.lang).default_home
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))

@@ -17,7 +17,14 @@ if TYPE_CHECKING:
 
     from wirecoder.language import Grammar
 
-__all__ = ["ArticleContext", "gender", "group_members", "other_party", "with_reference"]
+__all__ = [
+    "ArticleContext",
+    "gender",
+    "group_members",
+    "last_body",
+    "other_party",
+    "with_reference",
+]
 
 
 @dataclass
@@ -31,6 +38,7 @@ class ArticleContext:
     subjects: list[tuple[Actor, str | None]] = field(default_factory=list)  # with gender
     plural_subjects: list[Actor] = field(default_factory=list)  # for "ils", "elles"
     coded_subjects: list[Actor] = field(default_factory=list)  # states and bodies, for "it"
+    bodies: list[Actor] = field(default_factory=list)  # organisations named, for "l'ONG"
     pairs: list[tuple[Actor, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
     home: str | None = None  # the country the article is about: sides with no code act for it
@@ -43,6 +51,12 @@ class ArticleContext:
         if self.people_spans is None:
             self.people_spans = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PER"]
         return self.people_spans
+
+    def remember_bodies(self, actors: list[Actor]) -> None:
+        """Remember the organisations named, in order, for a later ``l'ONG``."""
+        for actor in actors:
+            if actor.igo and (not self.bodies or self.bodies[-1].igo != actor.igo):
+                self.bodies.append(actor)
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
         if first.code and second.code and first.code != second.code:
@@ -94,6 +108,15 @@ def _apposed_to(actor: Actor, ctx: ArticleContext) -> Actor | None:
                 between = ctx.text[other.end - ctx.offset : actor.start - ctx.offset]
                 if between.strip() == ",":
                     return other
+    return None
+
+
+def last_body(ctx: ArticleContext, sectors: tuple[str, ...]) -> Actor | None:
+    """The organisation named last (an IGO or an NGO), of one of ``sectors`` when given:
+    what a bare ``l'ONG`` or ``l'organisation`` stands for."""
+    for earlier in reversed(ctx.bodies):
+        if not sectors or set(sectors) & set(earlier.sectors):
+            return earlier
     return None
 
 

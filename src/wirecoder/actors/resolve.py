@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
-from wirecoder.actors.reference import ArticleContext, other_party, with_reference
+from wirecoder.actors.reference import ArticleContext, last_body, other_party, with_reference
 from wirecoder.actors.reference import gender as gender_of
 from wirecoder.actors.table import DocTable, subtree
 from wirecoder.language import Grammar, Language
@@ -78,6 +78,11 @@ class ActorResolver:
             ctx.cache[token.i] = self.resolve(counted, ctx)
             return ctx.cache[token.i]
         found = self._resolve_one(token, ctx)
+        if found is None or not found.code:  # "les ONG, dont Amnesty International"
+            members = [a for m in self._members(token) for a in self.resolve(m, ctx)]
+            if members:
+                ctx.cache[token.i] = members
+                return members
         actors = [found] if found else []
         if found is not None:  # "les polices française et espagnole": one side per country
             actors.extend(replace(found, country=c) for c in self._more_demonyms(token))
@@ -89,6 +94,23 @@ class ActorResolver:
             actors = [a if a.code or not known else replace(a, country=known) for a in actors]
         ctx.cache[token.i] = actors
         return actors
+
+    def _members(self, token: Token) -> list[Token]:
+        """The members a group is given by (``les ONG, dont Amnesty International``): a clause
+        or a coordinated subject of the same verb opened by one of the grammar's ``members``."""
+        if not self.grammar.members:
+            return []
+        siblings = [c for c in self._children(token.head) if c.i > token.i]
+        candidates = [
+            *(c for c in self._children(token) if c.i > token.i),
+            *(c for c in siblings if c.dep_ == token.dep_ and token.head is not token),
+        ]
+        return [
+            c
+            for c in candidates
+            if c.pos_ in {"NOUN", "PROPN"}
+            and any(g.lower_ in self.grammar.members for g in self._children(c))
+        ]
 
     def _counted(self, token: Token) -> Token | None:
         """The people a number or crowd noun counts (``thousands of students``)."""
@@ -146,7 +168,11 @@ class ActorResolver:
     def register(self, tokens: Span, ctx: ArticleContext) -> None:
         """Read every noun phrase of a sentence in order, learning names and people."""
         for token in self.tokens(tokens):
+            if token.pos_ == "X" and token.dep_ not in {"flat:name", "fixed"}:
+                # "Human Rights Watch": a foreign name the tagger leaves untagged
+                ctx.remember_bodies(self.resolve(token, ctx))
             if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"flat:name", "fixed"}:
+                ctx.remember_bodies(self.resolve(token, ctx))
                 for actor in self.resolve(token, ctx):
                     if actor.country:
                         ctx.countries[actor.country] = ctx.countries.get(actor.country, 0) + 1
@@ -271,6 +297,12 @@ class ActorResolver:
         if country is None and igo is None:
             country, igo, inherited = self._modifier_code(token, depth=0)
             sectors = sectors or inherited
+        bare = name is None or key(name) in grammar.organisation_nouns  # "ONG" read as a name
+        if country is None and igo is None and bare and self._is_organisation(token):
+            body = last_body(ctx, sectors)  # "l'ONG" after "Human Rights Watch"
+            if body is not None:
+                at = self._offsets(token, ctx)
+                return replace(body, text=span_text, start=at["start"], end=at["end"])
         actor = Actor(
             text=span_text,
             name=name,
@@ -281,6 +313,13 @@ class ActorResolver:
             **self._offsets(token, ctx),
         )
         return with_reference(actor, ctx, self.grammar)
+
+    def _is_organisation(self, token: Token) -> bool:
+        """A bare organisation noun (``l'ONG``, ``l'organisation``), not one named after it."""
+        nouns = self.grammar.organisation_nouns
+        if token.lemma_.lower() not in nouns and key(self._matched_text(token)) not in nouns:
+            return False
+        return not any(c.pos_ == "PROPN" for c in self._children(token))
 
     # -- parse helpers --------------------------------------------------------------------
 

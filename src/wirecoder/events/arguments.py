@@ -94,7 +94,10 @@ def subject(verb: Token) -> Token | None:
     while head is not verb and seen < 4 and verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"}:
         seen += 1
         candidate = [c for c in head.children if c.dep_ in _SUBJECTS]
-        if candidate and not is_passive(head) and _agrees(trigger, candidate[0]):
+        # "X ont été prévenues et ont réussi à évacuer": a passive's subject is also the
+        # subject of an active verb coordinated with it
+        shared = not is_passive(head) or (verb.dep_ == "conj" and not is_passive(verb))
+        if candidate and shared and _agrees(trigger, candidate[0]):
             return candidate[0]
         if head.head is head:
             return None

@@ -105,6 +105,9 @@ class EventExtractor:
                 tokens = args.in_subtree(found.anchor, slot)
             if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
                 tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
+                if not tokens and sides.heard(head) and head.head is not head:
+                    # "a fait part de son étonnement face à X": X hangs on the verb
+                    tokens = args.with_preposition(head.head, slot)
         actors: list[Actor] = []
         quantities = self.triggers.word_class("quantity")
         for token in tokens:
@@ -287,7 +290,7 @@ class EventExtractor:
         here = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
         speech = self.triggers.word_class("speech")
         for sentence in reversed(sents[max(here - _REACTION_REACH, 0) : here]):
-            verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() not in speech]
+            verbs = [t for t in sentence if t.pos_ == "VERB" and not _speaks(t, speech)]
             for verb in reversed(verbs):
                 doer = sides.subject_of(verb)
                 for earlier in self.resolver.resolve(doer, ctx) if doer is not None else []:
@@ -355,6 +358,10 @@ class EventExtractor:
             sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
         )
         aux = aux_mode(qualifier)
+        denied = negated(qualifier)
+        if denied and trigger.when_negated:  # "n'accepte pas le plan": a refusal, done
+            refusal = replace(trigger, type=trigger.when_negated, mode=None, when_negated=None)
+            found, trigger, denied = replace(found, trigger=refusal), refusal, False
         type_, mode = trigger.type, trigger.mode
         if aux in {"future", "hypothetical"} and type_ in self.ontology.future_as:
             # PLOVER: a visit, aid or withdrawal announced for later (or offered on a
@@ -387,7 +394,7 @@ class EventExtractor:
                     evidence=evidence,
                     contexts=contexts,
                     aux_mode=aux,
-                    negated=negated(qualifier),
+                    negated=denied,
                     cameo=cameo,
                     goldstein=goldstein,
                     quad_class=quad,
@@ -400,6 +407,17 @@ class EventExtractor:
 # verbal reactions: with no side named, they answer the last side that acted before them
 _REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 _REACTION_REACH = 2  # sentences back
+
+
+def _speaks(verb: Token, speech: frozenset[str]) -> bool:
+    """A verb of saying, or the verb that makes one (``a fait savoir``: ``faire`` + ``savoir``,
+    however the parse links the two)."""
+    if verb.lemma_.lower() in speech:
+        return True
+    linked = [c for c in verb.children if c.dep_ in {"xcomp", "dep"}]
+    if verb.dep_ in {"xcomp", "dep"}:
+        linked.append(verb.head)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in linked)
 
 
 def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:

@@ -30,6 +30,7 @@ class Trigger:
     joint: bool = False  # fires only on a joint act ("des exercices conjoints")
     place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
     needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
+    when_negated: str | None = None  # the type a negated use is ("n'accepte pas": REJECT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             joint=bool(entry.get("joint", False)),
             place=bool(entry.get("place", False)),
             needs_side=bool(entry.get("needs_side", False)),
+            when_negated=entry.get("when_negated"),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

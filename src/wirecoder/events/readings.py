@@ -81,9 +81,11 @@ def intent_reading(intent: Trigger, lemma: str, content: Trigger, lex: TriggerLe
 
 
 def governs_content(verb: Token, content: Token) -> bool:
-    """Whether ``content`` is an infinitive complement of ``verb`` (``menacer de fermer``)."""
-    return (
-        content.head.i == verb.i
-        and content.i != verb.i
-        and "Inf" in args.morph(content, "VerbForm")
-    )
+    """Whether ``content`` is an infinitive complement of ``verb`` (``menacer de fermer``), or
+    of its object where the parse hangs it there (``a invité son homologue à se rendre``)."""
+    if content.i == verb.i or "Inf" not in args.morph(content, "VerbForm"):
+        return False
+    if content.head.i == verb.i:
+        return True
+    above = args.governing_verb(content)
+    return content.head.pos_ not in {"VERB", "AUX"} and above is not None and above.i == verb.i

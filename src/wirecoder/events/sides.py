@@ -202,6 +202,8 @@ def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | Non
     for verb in word.ancestors:  # "a estimé que … inacceptable"
         if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
             speaker = subject_of(verb)
+            if speaker is not None and speaker.left_edge.i <= word.i <= speaker.right_edge.i:
+                speaker = _inverted_speaker(verb)  # "« c'est une ingérence », a déclaré X"
             return (verb, speaker) if speaker is not None else None
         if verb.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} and verb is not word.head:
             break
@@ -213,6 +215,13 @@ def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | Non
                 speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
             return (verb, speaker) if speaker is not None else None
     return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a verb of saying whose parse took the quotation for its subject
+    (``« … », a déclaré X`` with X as an object): the first name or noun after the verb."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"obj", "nsubj", "nmod"}]
+    return next((c for c in after if c.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def predicate_of(word: Token) -> Token:

@@ -88,7 +88,8 @@ class TriggerFinder:
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
-        return _without_contents(self._with_contents(_without_nominal_contents(found)))
+        kept = _without_restated(_without_nominal_contents(found))
+        return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
         return (
@@ -266,8 +267,11 @@ def _without_contents(found: list[Found]) -> list[Found]:
     """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
     accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
     heads = {f.head.i for f in found}
+    contents = {f.content.head.i for f in found if f.content is not None}
     kept = []
     for f in found:
+        if f.head.i in contents:
+            continue  # "a invité X à se rendre à Y": the visit is what the invitation offers
         infinitive = "Inf" in args.morph(f.head, "VerbForm")
         gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
             c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
@@ -296,3 +300,16 @@ def _without_nominal_contents(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _without_restated(found: list[Found]) -> list[Found]:
+    """Drop a noun that only restates the verb it hangs on, read as the same type (``a
+    accueilli l'offre avec scepticisme``, ``a dénoncé avec indignation``): one act."""
+    verbs = {f.head.i: f.trigger.type for f in found if f.trigger.kind != "noun"}
+    return [
+        f
+        for f in found
+        if f.trigger.kind != "noun"
+        or verbs.get(f.head.head.i) != f.trigger.type
+        or f.head.head.i == f.head.i
+    ]
