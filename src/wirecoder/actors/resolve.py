@@ -98,7 +98,9 @@ class ActorResolver:
     def _members(self, token: Token) -> list[Token]:
         """The members a group is given by (``les ONG, dont Amnesty International``): a clause
         or a coordinated subject of the same verb opened by one of the grammar's ``members``."""
-        if not self.grammar.members:
+        if not self.grammar.members or self.grammar.members.isdisjoint(
+            self.table(token.doc).words
+        ):
             return []
         siblings = [c for c in self._children(token.head) if c.i > token.i]
         candidates = [
@@ -317,8 +319,12 @@ class ActorResolver:
     def _is_organisation(self, token: Token) -> bool:
         """A bare organisation noun (``l'ONG``, ``l'organisation``), not one named after it."""
         nouns = self.grammar.organisation_nouns
-        if token.lemma_.lower() not in nouns and key(self._matched_text(token)) not in nouns:
-            return False
+        if token.lemma_.lower() not in nouns:
+            # with no lexicon entry at the token, the text matched is the token's own
+            found = self._match_at(token)
+            matched = key(token.text) if found is None else key(self._matched_text(token))
+            if matched not in nouns:
+                return False
         return not any(c.pos_ == "PROPN" for c in self._children(token))
 
     # -- parse helpers --------------------------------------------------------------------

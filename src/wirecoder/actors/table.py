@@ -24,7 +24,7 @@ class DocTable:
 
     __slots__ = (
         *("case", "children", "doc", "idx", "is_punct", "is_space", "kids", "matches", "phrases"),
-        *("pos", "spans", "text", "text_ws", "tokens", "whole"),
+        *("pos", "spans", "text", "text_ws", "tokens", "whole", "words"),
     )
 
     def __init__(self, doc: Doc) -> None:
@@ -42,6 +42,7 @@ class DocTable:
             t + " " if row[2] else t for t, row in zip(self.text, rows, strict=True)
         ]
         self.whole = "".join(self.text_ws)  # doc.text, which joins a new Token per word
+        self.words = frozenset(t.lower() for t in self.text)  # every word, in lower case
         self.pos: list[str] = [NAMES[row[3]] for row in rows]
         self.is_space: list[bool] = [bool(row[5]) for row in rows]
         self.is_punct: list[bool] = [bool(row[6]) for row in rows]
