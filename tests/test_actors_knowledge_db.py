@@ -8,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wirecoder.actors.knowledge_db import (
     entries,
@@ -245,3 +247,51 @@ def test_actors_knowledge_db_incremental_passes_equal_a_whole_pass(tmp_path: Pat
                     once.resolved,
                 ), n
     assert once.resolved > 0
+
+
+SIDE_POOL = [
+    MINISTER,
+    BARE,
+    PRESIDENT,
+    OTHER,
+    OTHER_MAN,
+    RZAYEV,
+    replace(BARE, name="RAUF GULIYEV"),
+]
+written = st.lists(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d"]),
+            st.sampled_from(["2019-05-05", "2020-11-20", "2021-07-01", None]),
+            st.lists(st.sampled_from(SIDE_POOL), min_size=1, max_size=3),
+        ),
+        max_size=3,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(runs=written)
+def test_actors_knowledge_db_incremental_equals_whole_on_any_runs(
+    tmp_path_factory: pytest.TempPathFactory,
+    runs: list[list[tuple[str, str | None, list[Actor]]]],
+) -> None:
+    folder = tmp_path_factory.mktemp("kb-runs")
+    batches = [
+        [
+            article(id, date, *sides, text=f"{id} {date} " + " ".join(s.text for s in sides))
+            for id, date, sides in batch
+        ]
+        for batch in runs
+    ]
+    with Store(folder / "runs.duckdb") as incremental:
+        for n, batch in enumerate(batches):
+            incremental.write(batch)
+            step = update(incremental)
+            with Store(folder / f"whole-{n}.duckdb") as whole:
+                whole.write([r for done in batches[: n + 1] for r in done])
+                once = update(whole)
+                assert knowledge_state(incremental) == knowledge_state(whole)
+                assert (step.learned, step.resolved) == (once.learned, once.resolved)
