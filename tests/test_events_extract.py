@@ -652,3 +652,21 @@ def test_events_extract_pledge_to_no_side_is_no_agreement(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("Le député avait appelé la ministre « la châtelaine de Neuilly ».", "FRA", []),
+        (
+            "Le CICR a appelé les autorités soudanaises à respecter les civils.",
+            "SDN",
+            [("REQUEST", "ICRC", "SDN")],
+        ),
+        ("Le ministre tchadien a appelé au calme.", "TCD", [("REQUEST", "TCD", "TCD")]),
+    ],
+)
+def test_events_extract_appeler_asks_only_with_a(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
