@@ -664,6 +664,13 @@ def test_events_extract_pledge_to_no_side_is_no_agreement(
             [("REQUEST", "ICRC", "SDN")],
         ),
         ("Le ministre tchadien a appelé au calme.", "TCD", [("REQUEST", "TCD", "TCD")]),
+        (
+            # the parse hangs "à libérer" on the statement
+            "L'Union européenne a appelé dans un communiqué les autorités géorgiennes à libérer "
+            "les manifestants.",
+            "GEO",
+            [("REQUEST", "EU", "GEO")],
+        ),
     ],
 )
 def test_events_extract_appeler_asks_only_with_a(

@@ -39,6 +39,10 @@ def _complements(head: Token, preposition: str, place: bool = False) -> list[Tok
             for c in obj.children
             if c.dep_ in {"amod", "nmod", "acl", "xcomp"} and args.case_of(c) in forms
         )
+    for other in (c for c in head.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ == "NOUN"):
+        found.extend(  # "ont appelé dans un communiqué les autorités à libérer…"
+            c for c in other.children if c.dep_ in {"acl", "xcomp"} and args.case_of(c) in forms
+        )
     return found
 
 
