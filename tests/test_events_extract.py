@@ -652,3 +652,46 @@ def test_events_extract_refusing_to_accept_is_a_rejection(
         for e in coder.extractor.sentence_events(sentence, text, ctx, "t")
     ]
     assert events == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("Le candidat a promis le changement aux électeurs.", "FRA", []),
+        (
+            "Le ministre japonais s'est engagé à financer la reconstruction des ponts.",
+            "BGD",
+            [("AGREE", "JPN", "BGD")],
+        ),
+        ("Le Maroc a promis une aide à la Mauritanie.", "MAR", [("AGREE", "MAR", "MRT")]),
+    ],
+)
+def test_events_extract_pledge_to_no_side_is_no_agreement(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("Le député avait appelé la ministre « la châtelaine de Neuilly ».", "FRA", []),
+        (
+            "Le CICR a appelé les autorités soudanaises à respecter les civils.",
+            "SDN",
+            [("REQUEST", "ICRC", "SDN")],
+        ),
+        ("Le ministre tchadien a appelé au calme.", "TCD", [("REQUEST", "TCD", "TCD")]),
+        (
+            # the parse hangs "à libérer" on the statement
+            "L'Union européenne a appelé dans un communiqué les autorités géorgiennes à libérer "
+            "les manifestants.",
+            "GEO",
+            [("REQUEST", "EU", "GEO")],
+        ),
+    ],
+)
+def test_events_extract_appeler_asks_only_with_a(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected

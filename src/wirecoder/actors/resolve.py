@@ -98,9 +98,7 @@ class ActorResolver:
     def _members(self, token: Token) -> list[Token]:
         """The members a group is given by (``les ONG, dont Amnesty International``): a clause
         or a coordinated subject of the same verb opened by one of the grammar's ``members``."""
-        if not self.grammar.members or self.grammar.members.isdisjoint(
-            self.table(token.doc).words
-        ):
+        if not self.grammar.members or self.grammar.members.isdisjoint(self.table(token.doc).words):
             return []
         siblings = [c for c in self._children(token.head) if c.i > token.i]
         candidates = [

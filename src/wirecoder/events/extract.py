@@ -103,6 +103,8 @@ class EventExtractor:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.anchor is not head:
                 tokens = args.in_subtree(found.anchor, slot)
+            if not tokens and found.trigger.kind == "verb":  # "a promis une aide à X"
+                tokens = [t for o in sides.objects_of(head) for t in args.with_preposition(o, slot)]
             if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
                 tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
                 if not tokens and sides.heard(head) and head.head is not head:
@@ -376,8 +378,10 @@ class EventExtractor:
         events = []
         for actor, named in pairs:
             recipient = named if named is not None else self._home_target(actor, found, ctx)
-            if recipient is None and self.ontology.requires_recipient(trigger.type):
-                continue
+            if recipient is None and (
+                self.ontology.requires_recipient(trigger.type) or trigger.needs_recipient
+            ):
+                continue  # "a promis le changement": a pledge to no one is no agreement
             if recipient is not None and self.ontology.is_symmetric(trigger.type):
                 ctx.remember_pair(actor, recipient)
             confidence = 0.9 if trigger.kind != "noun" else 0.7

@@ -31,6 +31,7 @@ class Trigger:
     place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
     needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
     when_negated: str | None = None  # the type a negated use is ("n'accepte pas": REJECT)
+    needs_recipient: bool = False  # coded only with a recipient ("a promis le changement": no)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             place=bool(entry.get("place", False)),
             needs_side=bool(entry.get("needs_side", False)),
             when_negated=entry.get("when_negated"),
+            needs_recipient=bool(entry.get("needs_recipient", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

@@ -34,8 +34,14 @@ def _complements(head: Token, preposition: str, place: bool = False) -> list[Tok
     deps = {"nmod"} if head.pos_ == "NOUN" else _ARGUMENTS | (_PLACES if place else set())
     found = [c for c in head.children if c.dep_ in deps and args.case_of(c) in forms]
     for obj in (c for c in head.children if c.dep_ == "obj"):
-        found.extend(
-            c for c in obj.children if c.dep_ in {"amod", "nmod"} and args.case_of(c) in forms
+        found.extend(  # and "a appelé les belligérants à respecter…" hung on the object
+            c
+            for c in obj.children
+            if c.dep_ in {"amod", "nmod", "acl", "xcomp"} and args.case_of(c) in forms
+        )
+    for other in (c for c in head.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ == "NOUN"):
+        found.extend(  # "ont appelé dans un communiqué les autorités à libérer…"
+            c for c in other.children if c.dep_ in {"acl", "xcomp"} and args.case_of(c) in forms
         )
     return found
 
