@@ -122,6 +122,7 @@ class EventExtractor:
             resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
             if located:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
+                resolved = resolved or self.where.thing(token, ctx)
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         prepositional = slot not in {"subject", "obj", "speaker", "support", "judge", "topic"}
         if not actors and tokens and prepositional and found.anchor is not head:
