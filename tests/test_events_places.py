@@ -68,3 +68,25 @@ def test_events_places_a_side_led_by_a_state_acts_for_it(
     english: Coder, text: str, actor: str
 ) -> None:
     assert actor in {t[1] for t in _triples(english, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The African Union agreed to a six-month extension of the mandate for its force "
+            "in Somalia.",
+            ("AGREE", "IGO:AU", "SOM"),
+        ),
+    ],
+)
+def test_events_places_a_thing_in_a_state_stands_for_it(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = english.code(text).events
+    triples = {
+        (e.type, f"IGO:{e.actor.igo}" if e.actor and e.actor.igo else None, e.recipient.country)
+        for e in events
+        if e.recipient is not None
+    }
+    assert expected in triples

@@ -127,6 +127,7 @@ class EventExtractor:
             resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
             if located:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
+                resolved = resolved or self.where.thing(token, ctx)
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         prepositional = slot not in {"subject", "obj", "speaker", "support", "judge", "topic"}
         if not actors and tokens and prepositional and found.anchor is not head:
@@ -308,19 +309,21 @@ class EventExtractor:
         A domestic act addresses the article's own country; a foreign actor's act addresses
         the state the article names most after the actor's own. Protests, demands and
         accusations address its government; attacks and arrests hit its people. Aid and
-        sanctions are only coded with a named recipient.
+        sanctions are aimed only at a state the sentence names (where they happen, or in
+        the act's own clause), never at the story's country by default.
         """
         trigger = found.trigger
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
             return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
-        targetless = trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS
-        if targetless or self.ontology.requires_recipient(trigger.type):
+        if trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS:
             return None
         at = ctx.offset + found.head.idx
         place = self.where.target(found.head, trigger.type, actor, at, ctx)
         place = place or self._named_below(found, actor, ctx)
-        if place is not None:
+        if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
             return place
+        if self.ontology.requires_recipient(trigger.type):
+            return None
         target = ctx.home
         if actor.country and actor.country != ctx.home:
             others = {c: n for c, n in ctx.mentions.items() if c != actor.country}

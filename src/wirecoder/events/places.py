@@ -144,6 +144,15 @@ class Whereabouts:
                 ]
         return sides
 
+    def thing(self, token: Token, ctx: ArticleContext) -> list[Actor]:
+        """A thing that is no side but lies in a state stands for it: ``agreed to extend the
+        force in Lebanon``, ``evacuated all settlements in the Gaza Strip``."""
+        country = self.of_act(token, ctx)
+        if country is None:
+            return []
+        at = ctx.offset + token.idx
+        return [Actor(text="", country=country, sectors=("GOV",), start=at, end=at)]
+
     def placed(self, side: Actor, head: Token, ctx: ArticleContext) -> Actor:
         """A side that names no country takes the country of the place the act happened in."""
         if side.code is not None:

@@ -288,15 +288,16 @@ def _without_nominal_contents(found: list[Found]) -> list[Found]:
     d'organiser des exercices conjoints`` is one agreement, not also joint exercises; and nouns
     that a trigger verb right above them is about: ``rejected an appeal to disarm``,
     ``accepted the rebels' demands``, ``complained about the raids`` answer those acts, which
-    the sentence only names."""
-    heads = {f.head.i for f in found}
+    the sentence only names: its object, or a complement in one of its recipient slots (not
+    ``à l'issue des pourparlers``, ``a remercié X pour ses félicitations``: acts of their own)."""
+    heads = {f.head.i: f for f in found}
     kept = []
     for f in found:
         verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
         infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
         if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
             continue
-        if verb is not None and verb.i in heads:  # the act the verb answers
+        if verb is not None and verb.i in heads and _answered(f.head, heads[verb.i]):
             continue
         kept.append(f)
     return kept
@@ -313,3 +314,15 @@ def _without_restated(found: list[Found]) -> list[Found]:
         or verbs.get(f.head.head.i) != f.trigger.type
         or f.head.head.i == f.head.i
     ]
+
+
+def _answered(noun: Token, act: Found) -> bool:
+    """Whether ``noun`` is what the trigger verb above it answers: the verb's object, or a
+    complement headed by one of the preposition slots of the verb's recipient."""
+    top = noun
+    while top.head.i != act.head.i and top.head is not top:
+        top = top.head
+    if top.dep_ in {"obj", "nsubj:pass"}:
+        return True
+    slots = {p for slot in act.trigger.recipient for p in args.preposition_forms(slot, top)}
+    return args.case_of(top) in slots
