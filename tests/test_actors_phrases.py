@@ -41,3 +41,49 @@ def test_actors_phrases_are_coded_right(
     misses = [(o.case.id, o.misses) for o in outcomes if o.misses]
     assert len(cases) >= 150
     assert 1 - len(misses) / len(cases) >= threshold, misses
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "expected"),
+    [
+        ("en", "President Ilham Aliyev", ("Ilham Aliyev", "president")),
+        ("fr", "Nadeem Raza", ("Nadeem Raza", None)),
+    ],
+)
+def test_actors_phrases_untitled_names(
+    lang: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    from wirecoder.actors.lexicon import ActorLexicon
+    from wirecoder.actors.phrases import untitled
+
+    found, office = untitled(ActorLexicon.load(lang), name)
+    assert (found, office.text if office else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Abdallah II de Jordanie", ("Abdallah II", "JOR")), ("Hamad", ("Hamad", None))],
+)
+def test_actors_phrases_name_of_a_country(name: str, expected: tuple[str, str | None]) -> None:
+    from wirecoder.actors.lexicon import ActorLexicon
+    from wirecoder.actors.phrases import name_of_country
+    from wirecoder.language import Language
+
+    assert name_of_country(ActorLexicon.load("fr"), Language.load("fr").grammar, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "phrase"),
+    [
+        (
+            "Le ministre pakistanais des Affaires étrangères contre l'Inde a parlé.",
+            1,
+            "Le ministre pakistanais des Affaires étrangères",
+        )
+    ],
+)
+def test_actors_phrases_span_leaves_out_foreign_complements(
+    coder: Coder, text: str, head: int, phrase: str
+) -> None:
+    doc = coder.parser.parse(text)
+    assert coder.extractor.resolver.span(doc[head]).text == phrase

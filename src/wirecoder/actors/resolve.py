@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from wirecoder.actors import phrases
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
 from wirecoder.actors.reference import ArticleContext, last_body, other_party, with_reference
 from wirecoder.actors.reference import gender as gender_of
-from wirecoder.actors.table import DocTable, subtree
+from wirecoder.actors.table import DocTable
 from wirecoder.language import Grammar, Language
 from wirecoder.records import Actor
 
@@ -26,7 +27,6 @@ __all__ = ["ActorResolver"]
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 # entity labels that never name a side (the English models have them; the French do not)
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-_LEFT_OUT = {"punct", "acl:relcl", "acl", "conj", "cc", "advcl", "dep"}
 
 
 class ActorResolver:
@@ -242,7 +242,7 @@ class ActorResolver:
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
-            name, office = self._untitled(self._name(token, ctx))
+            name, office = phrases.untitled(self.lexicon, phrases.name_of(token, ctx))
             if office is not None and role is None:  # "President Barack Obama" as one entity
                 role, sectors = office.text, sectors or office.sectors
         dependents = list(self._children(token))
@@ -270,7 +270,7 @@ class ActorResolver:
             if apposed or titled or (child.dep_ == "nmod" and not self._case(child)):
                 named = child.pos_ == "PROPN" and not titled
                 if named and name is None and child.ent_type_ in {"PER", ""}:
-                    name = self._name(child, ctx)
+                    name = phrases.name_of(child, ctx)
                 elif child.pos_ == "NOUN" or titled:
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
@@ -283,7 +283,7 @@ class ActorResolver:
         if name is None and token.pos_ == "NOUN":
             name = self._adjacent_name(token, span, ctx)
         if name and country is None and igo is None:
-            name, country = self._name_of_country(name)
+            name, country = phrases.name_of_country(self.lexicon, self.grammar, name)
         if role and token.pos_ == "NOUN" and " " not in role:
             role = self._portfolio(token, role)
         if role in grammar.counterparts and country is None and igo is None and name is None:
@@ -325,62 +325,13 @@ class ActorResolver:
                 return False
         return not any(c.pos_ == "PROPN" for c in self._children(token))
 
-    # -- parse helpers --------------------------------------------------------------------
-
-    def _matched_text(self, token: Token) -> str:
-        """The lexicon key ``_match_at`` matched at ``token`` (for per-name data)."""
-        doc = token.doc
-        text_ws = self.table(doc).text_ws
-        stop = min(token.right_edge.i + 1, token.i + self.lexicon.max_words + 1, len(doc))
-        for start in _starts(token):
-            for end in range(stop, token.i, -1):
-                text = key("".join(text_ws[start:end]))  # the span's text, less its last blank
-                if text in self.lexicon.entries:
-                    return text
-        return key(token.text)
+    # -- parse helpers (the phrase-level ones in wirecoder.actors.phrases) ---------------
 
     def _match_at(self, token: Token) -> tuple[str, object] | None:
-        """The longest lexicon entry starting at ``token`` (within its own phrase).
+        return phrases.match_at(self.table(token.doc), self.lexicon, token)
 
-        A demonym between the parts of a title is skipped (``le ministre turc de la Défense``
-        is a ``ministre de la défense``), and a hyphenated title falls back on its parts
-        (``colonel-général``). Computed once per token and document.
-        """
-        matches = self.table(token.doc).matches
-        if token.i not in matches:
-            matches[token.i] = self._match_at_uncached(token)
-        return matches[token.i]
-
-    def _match_at_uncached(self, token: Token) -> tuple[str, object] | None:
-        doc = token.doc
-        lex = self.lexicon
-        text_ws = self.table(doc).text_ws
-        stop = min(token.right_edge.i + 1, token.i + lex.max_words + 1, len(doc))
-        starts = _starts(token)
-        demonyms = {
-            c.i for c in self._children(token) if c.i > token.i and c.lower_ in lex.demonyms
-        }
-        starts = [i for i in starts if doc[i].lower_ in lex.first_words]
-        skips: list[set[int]] = [set(), demonyms] if demonyms else [set()]
-        for skipped in skips:  # "République tchèque" whole, else skip "turc"
-            for start in starts:
-                for end in range(stop, token.i, -1):
-                    if skipped:
-                        text = "".join(text_ws[i] for i in range(start, end) if i not in skipped)
-                    else:
-                        text = "".join(text_ws[start:end])
-                    found = lex.find(text)
-                    if found is not None:
-                        return found
-        by_lemma = lex.find(token.lemma_)
-        if by_lemma is not None and by_lemma[0] in {"title", "institution"}:
-            return by_lemma  # "polices", "ambassadrices": plurals the lexicon lists once
-        if "-" in token.text:
-            for part in token.lower_.split("-"):
-                found = lex.entries.get(part)
-                if found is not None and isinstance(found[1], Office) and found[0] == "title":
-                    return "title", Office(text=token.lower_, sectors=found[1].sectors)
-        return None
+    def _matched_text(self, token: Token) -> str:
+        return phrases.matched_text(self.table(token.doc), self.lexicon, token)
 
     def _is_office(self, token: Token) -> bool:
         """Whether ``token`` heads a title or an institution (``Foreign Minister`` before a
@@ -388,15 +339,9 @@ class ActorResolver:
         match = self._match_at(token)
         return match is not None and match[0] in {"title", "institution"}
 
-    def _untitled(self, name: str) -> tuple[str, Office | None]:
-        """A name the entity recogniser took with its title (``President Barack Obama``)
-        → the name and the office; other names unchanged."""
-        words = name.split()
-        for cut in range(len(words) - 1, 0, -1):
-            found = self.lexicon.entries.get(key(" ".join(words[:cut])))
-            if found is not None and found[0] == "title" and isinstance(found[1], Office):
-                return " ".join(words[cut:]), found[1]
-        return name, None
+    def span(self, token: Token) -> Span:
+        """The phrase ``token`` heads (:func:`wirecoder.actors.phrases.span_of`)."""
+        return phrases.span_of(self.table(token.doc), self.lexicon, self.grammar, token)
 
     def _modifier_code(
         self, token: Token, depth: int
@@ -440,15 +385,6 @@ class ActorResolver:
     def _case(self, token: Token) -> str | None:
         """The word of the first ``case`` dependent (``de``, ``au``), read once per document."""
         return self.table(token.doc).case[token.i]
-
-    def _name_of_country(self, name: str) -> tuple[str, str | None]:
-        """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
-        for joiner in self.grammar.country_joiners:
-            head, _, tail = name.rpartition(joiner)
-            iso = self.lexicon.country_names.get(key(tail)) if head else None
-            if iso:
-                return head, iso
-        return name, None
 
     def _portfolio(self, token: Token, role: str) -> str:
         """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
@@ -495,80 +431,6 @@ class ActorResolver:
             i = max(run, i + 1)
         return None
 
-    @staticmethod
-    def _name(token: Token, ctx: ArticleContext) -> str:
-        """The whole name ``token`` is part of: its PER entity, else its run of proper nouns."""
-        if token.ent_iob_ != "O" and token.ent_type_ == "PER":
-            for start, end, text in ctx.persons(token.doc):
-                if start <= token.i < end:
-                    return text
-        doc = token.doc
-        start = end = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
-            start -= 1
-        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end].whitespace_:
-            end += 1
-        return str(doc[start : end + 1].text)
-
-    def span(self, token: Token) -> Span:
-        """The phrase itself: the head and its dependents, less clauses and coordination.
-
-        A country or an organisation named by its head is just that name (``l'Arménie``, not
-        ``l'Arménie contre l'Azerbaïdjan``); the preposition that introduces it is left out.
-        Computed once per token and document.
-        """
-        spans = self.table(token.doc).spans
-        if token.i not in spans:
-            spans[token.i] = self._span_uncached(token)
-        return spans[token.i]
-
-    def _span_uncached(self, token: Token) -> Span:
-        named = token.pos_ == "PROPN" and (
-            self.lexicon.country_names.get(token.lower_) or self.lexicon.igos.get(token.lower_)
-        )
-        table = self.table(token.doc)
-        kept = [token.i]
-        for child in table.children[token.i]:
-            dep = child.dep_
-            if dep in _LEFT_OUT or dep == "case":
-                continue
-            if named and dep not in {"det", "flat:name", "flat", "amod"}:
-                continue
-            case = table.case[child.i]
-            foreign = dep == "nmod" and case and case not in self.grammar.possessor
-            if foreign and (table.pos[child.i] != "PROPN" or case not in self.grammar.posting):
-                continue  # keep "au Pakistan"; not "à cette occasion", "dans le comté"
-            if dep == "appos" and table.pos[child.i] == "NOUN" and child.i > token.i:
-                continue  # "le général X, président du comité…": keep the first description
-            kept.extend(subtree(table, child.i))
-        kept = [i for i in kept if not table.is_space[i]]
-        start, end = min(kept), max(kept) + 1
-        while end - 1 > start and table.is_punct[end - 1]:
-            end -= 1
-        return token.doc[start:end]
-
     def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
         _, start, end = self._phrase(token)
         return {"start": ctx.offset + start, "end": ctx.offset + end}
-
-
-def _starts(token: Token) -> list[int]:
-    """Where a lexicon entry ending in ``token``'s phrase may start: the token, an adjective
-    just before it ("premier ministre", "haut représentant"), and the compounds before an
-    English head ("United States", "Foreign Minister", "UN Security Council")."""
-    doc = token.doc
-    starts = [token.i]
-    if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
-        starts.insert(0, token.i - 1)
-    before = token.i - 1
-    while before >= 0:
-        if doc[before].text == "-" and before > 0 and not doc[before - 1].whitespace_:
-            before -= 1  # "Secretary-General" split by the tokenizer: one word
-            if doc[before + 1].whitespace_:
-                break
-        elif doc[before].dep_ != "compound" or doc[before].head.i <= before:
-            break
-        if doc[before].head.i <= token.i or doc[before + 1].text == "-":
-            starts.insert(0, before)
-        before -= 1
-    return starts
