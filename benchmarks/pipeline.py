@@ -187,7 +187,7 @@ def scaling(args: argparse.Namespace) -> None:
         seconds = {}
         for workers in (1, 2):
             with dask_client(workers=workers) as client:
-                client.run(warm, "fr", None, args.batch_size)
+                client.run(warm, ["fr"], None, args.batch_size)
                 with Store(Path(tmp) / f"w{workers}.duckdb") as store:
                     engine = dask_engine(
                         client, Path(tmp) / f"run{workers}", batch_size=args.batch_size
