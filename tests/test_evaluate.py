@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -385,6 +387,23 @@ def test_evaluate_command_pred(
     assert result.exit_code == 0, result.output
     overall = json.loads(result.stdout)["overall"]
     assert {k: overall[k] for k in expected} == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+@pytest.mark.parametrize("options", [["--errors"]])
+def test_evaluate_command_reads_gold_from_a_pipe(
+    files: dict[str, Path], tmp_path: Path, options: list[str]
+) -> None:
+    pipe = tmp_path / "gold-pipe"
+    os.mkfifo(pipe)  # what a shell's <(cat a b) gives: it can be read only once
+    gold = files["gold"].read_bytes()
+    writer = threading.Thread(target=pipe.write_bytes, args=(gold,))
+    writer.start()
+    args = ["evaluate", str(pipe), "--pred", str(files["pred"]), *options]
+    result = CliRunner().invoke(app, args)
+    writer.join()
+    assert result.exit_code == 0, result.output
+    assert "| **overall** | 2 | 1 | 1 | 1.00 | 0.50 | 0.67 |" in result.stdout
 
 
 @pytest.mark.parametrize("options", [[], ["--markdown"]])

@@ -22,6 +22,22 @@ if TYPE_CHECKING:
 __all__ = ["evaluate"]
 
 
+def _readable_twice(path: Path) -> Path:
+    """``path``, or a copy of it when it can be read only once (a pipe such as ``<(cat a b)``):
+    the gold file is read to tell its format, then to score, then to list the errors."""
+    if not path.exists() or path.is_file():
+        return path
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="wirecoder-gold-")
+    atexit.register(shutil.rmtree, folder, True)
+    copy = Path(folder) / "gold.jsonl"
+    copy.write_bytes(path.read_bytes())
+    return copy
+
+
 class EvalScope(StrEnum):
     gold = "gold"
     all = "all"
@@ -60,6 +76,7 @@ def evaluate(
     from wirecoder import evaluate as ev
     from wirecoder import gsr, misses
 
+    gold = _readable_twice(gold)
     if (pred is None) == (not code_inputs) or (pred is not None and inputs):
         raise _fail("give either --pred PRED.jsonl or --code INPUT..., not both")
     if gsr.is_gsr(gold):
