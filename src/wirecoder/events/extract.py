@@ -10,7 +10,7 @@ from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.reference import ArticleContext, group_members
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import sides
+from wirecoder.events import reactions, sides
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
@@ -286,23 +286,6 @@ class EventExtractor:
         at = ctx.offset + found.head.idx
         return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
 
-    def _reacted_to(self, actor: Actor, head: Token, ctx: ArticleContext) -> Actor | None:
-        """``Pyongyang a procédé à un tir. Séoul a dénoncé une provocation``: the side a
-        reaction with no named recipient answers is the doer of a sentence just before it."""
-        sents = list(head.doc.sents)
-        here = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
-        speech = self.triggers.word_class("speech")
-        for sentence in reversed(sents[max(here - _REACTION_REACH, 0) : here]):
-            verbs = [t for t in sentence if t.pos_ == "VERB" and not _speaks(t, speech)]
-            for verb in reversed(verbs):
-                doer = sides.subject_of(verb)
-                for earlier in self.resolver.resolve(doer, ctx) if doer is not None else []:
-                    if earlier.code and (
-                        earlier.code != actor.code or earlier.sectors != actor.sectors
-                    ):
-                        return earlier
-        return None
-
     def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """An act aimed at no one named is aimed at the country the story is about.
 
@@ -328,7 +311,10 @@ class EventExtractor:
         if actor.country and actor.country != ctx.home:
             others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
             target = max(others, key=lambda c: others[c]) if others else None
-        if trigger.type in _REACTIONS and (earlier := self._reacted_to(actor, found.head, ctx)):
+        speech = self.triggers.word_class("speech")
+        if trigger.type in reactions.REACTIONS and (
+            earlier := reactions.reacted_to(self.resolver, speech, actor, found.head, ctx)
+        ):
             return replace(
                 earlier, text="", start=ctx.offset + found.head.idx, end=ctx.offset + found.head.idx
             )
@@ -409,22 +395,6 @@ class EventExtractor:
                 )
             )
         return events
-
-
-# verbal reactions: with no side named, they answer the last side that acted before them
-_REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
-_REACTION_REACH = 2  # sentences back
-
-
-def _speaks(verb: Token, speech: frozenset[str]) -> bool:
-    """A verb of saying, or the verb that makes one (``a fait savoir``: ``faire`` + ``savoir``,
-    however the parse links the two)."""
-    if verb.lemma_.lower() in speech:
-        return True
-    linked = [c for c in verb.children if c.dep_ in {"xcomp", "dep"}]
-    if verb.dep_ in {"xcomp", "dep"}:
-        linked.append(verb.head)
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in linked)
 
 
 def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
