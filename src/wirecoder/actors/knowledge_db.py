@@ -100,8 +100,10 @@ def update(store: Store) -> KnowledgeSummary:
             Sighting(n, r, c, i, tuple(s), tuple(a), first, last)
             for n, r, c, i, s, a, first, last in rows
         )
-        before = KnowledgeBase([*_read_entries(cur, "learned"), *users]) if scoped else None
-        _store_learned(cur, learned, None if scope is None else scope.keys)
+        old = _read_entries(cur, "learned") if scope is not None else []
+        before = KnowledgeBase([*old, *users]) if scope is not None else None
+        stale = [e for e in old if name_key(e.name) in scope.keys] if scope is not None else None
+        _store_learned(cur, learned, stale)
         base = KnowledgeBase([*learned, *users])
         known = [base] if before is None else [base, before]  # forgotten names too
         names = [
@@ -326,13 +328,13 @@ def _apply(cur: duckdb.DuckDBPyConnection, plan: _Plan) -> None:
 
 
 def _store_learned(
-    cur: duckdb.DuckDBPyConnection, learned: list[KnownActor], keys: frozenset[str] | None
+    cur: duckdb.DuckDBPyConnection, learned: list[KnownActor], stale: list[KnownActor] | None
 ) -> None:
-    """Replace the learned entries (those of names in lexicon form ``keys`` only, when given),
-    unless they are the same (then nothing is written)."""
-    if keys is not None:
-        stale = [e.name for e in _read_entries(cur, "learned") if name_key(e.name) in keys]
-        cur.register("wirecoder_kb_stale", sql.column_table("name", stale))
+    """Replace the learned entries: ``stale`` ones only when given (an incremental pass), else
+    all of them unless they are the same (then nothing is written)."""
+    if stale is not None:
+        names = [e.name for e in stale]
+        cur.register("wirecoder_kb_stale", sql.column_table("name", names))
         cur.execute(
             "DELETE FROM known_actors WHERE source = 'learned' "
             "AND name IN (SELECT name FROM wirecoder_kb_stale)"
