@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,16 @@ def english():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def parser(coder):  # type: ignore[no-untyped-def]
     return coder.parser
+
+
+def coded_triples(coder: Any, text: str, *, negated: bool = True) -> set[tuple[str, ...]]:
+    """(type, actor code, recipient code) of each event ``coder`` finds in ``text`` (the negated
+    ones too unless ``negated=False``); a side with no code reads as None."""
+    return {
+        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
+        for e in coder.code(text).events
+        if negated or not e.negated
+    }
 
 
 def shared_file(path: Path) -> Path:

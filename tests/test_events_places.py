@@ -6,12 +6,7 @@ import pytest
 
 from wirecoder.pipeline import Coder
 
-
-def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
-        for e in coder.code(text).events
-    }
+from conftest import coded_triples
 
 
 @pytest.mark.parametrize(
@@ -34,7 +29,7 @@ def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]
 def test_events_places_sides_take_the_country_of_the_place(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _triples(english, text)
+    assert expected in coded_triples(english, text)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +49,7 @@ def test_events_places_sides_take_the_country_of_the_place(
 def test_events_places_peoples_living_elsewhere_are_of_their_state(
     english: Coder, text: str, expected: tuple[str, str, None]
 ) -> None:
-    assert {t[:2] for t in _triples(english, text)} >= {expected[:2]}
+    assert {t[:2] for t in coded_triples(english, text)} >= {expected[:2]}
 
 
 @pytest.mark.parametrize(
@@ -67,7 +62,7 @@ def test_events_places_peoples_living_elsewhere_are_of_their_state(
 def test_events_places_a_side_led_by_a_state_acts_for_it(
     english: Coder, text: str, actor: str
 ) -> None:
-    assert actor in {t[1] for t in _triples(english, text)}
+    assert actor in {t[1] for t in coded_triples(english, text)}
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,7 @@ import pytest
 
 from wirecoder.pipeline import Coder
 
-
-def _triples(coder: Coder, text: str) -> list[tuple[str, str | None, str | None]]:
-    [result] = coder.code_many([text])
-    return [
-        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
-        for e in result.events
-    ]
+from conftest import coded_triples
 
 
 @pytest.mark.parametrize(
@@ -29,7 +23,7 @@ def _triples(coder: Coder, text: str) -> list[tuple[str, str | None, str | None]
 def test_events_reactions_answer_the_last_doer(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _triples(coder, text)
+    assert expected in coded_triples(coder, text)
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,7 @@ import pytest
 
 from wirecoder.pipeline import Coder
 
-
-def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.actor.code if e.actor else None, e.recipient.code if e.recipient else None)
-        for e in coder.code(text).events
-        if not e.negated
-    }
+from conftest import coded_triples
 
 
 @pytest.mark.parametrize(
@@ -32,7 +26,7 @@ def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str | None]]
 def test_events_triggers_obligation_is_a_request(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
-    triples = _triples(english, text)
+    triples = coded_triples(english, text, negated=False)
     assert expected in triples
     assert {t[0] for t in triples} == {"REQUEST"}  # what must be done is no event of its own
 
@@ -45,7 +39,7 @@ def test_events_triggers_obligation_is_a_request(
     ],
 )
 def test_events_triggers_conditions_are_not_events(english: Coder, text: str) -> None:
-    triples = _triples(english, text)
+    triples = coded_triples(english, text, negated=False)
     assert not any(t[0] in {"ASSAULT", "RETREAT"} or t[1] in {"SWE", "NER"} for t in triples)
 
 
@@ -65,7 +59,7 @@ def test_events_triggers_conditions_are_not_events(english: Coder, text: str) ->
 def test_events_triggers_ultimatum_is_a_threat(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
-    triples = _triples(english, text)
+    triples = coded_triples(english, text, negated=False)
     assert expected in triples
     assert not any(t[0] in {"RETREAT", "CONCEDE", "SANCTION"} for t in triples)
 
@@ -84,7 +78,7 @@ def test_events_triggers_ultimatum_is_a_threat(
 def test_events_triggers_noun_a_trigger_verb_answers_is_no_event(
     english: Coder, text: str, expected: str, named: str
 ) -> None:
-    types = {t[0] for t in _triples(english, text)}
+    types = {t[0] for t in coded_triples(english, text, negated=False)}
     assert expected in types
     assert named not in types
 
@@ -108,7 +102,7 @@ def test_events_triggers_noun_a_trigger_verb_answers_is_no_event(
 def test_events_triggers_participle_adjunct_tells_how_the_act_was_done(
     english: Coder, text: str, main: str, adjunct: str
 ) -> None:
-    types = {t[0] for t in _triples(english, text)}
+    types = {t[0] for t in coded_triples(english, text, negated=False)}
     assert main in types
     assert adjunct not in types
 
@@ -146,6 +140,6 @@ def test_events_triggers_compound_noun_wins_over_its_head(
 def test_events_triggers_background_of_another_act_is_no_event(
     english: Coder, text: str, main: str, background: str
 ) -> None:
-    types = {t[0] for t in _triples(english, text)}
+    types = {t[0] for t in coded_triples(english, text, negated=False)}
     assert main in types
     assert background not in types
