@@ -131,6 +131,14 @@ def test_store_same_id_twice_in_one_batch_keeps_the_last(store: Store, first: st
     assert [r for r in store.results() if r.article.id == "a"] == [last]
 
 
+@pytest.mark.parametrize("between", ["texte a, v2"])
+def test_store_same_id_twice_ending_as_stored_changes_nothing(store: Store, between: str) -> None:
+    before = dump(store)
+    interim = replace(A, article=replace(A.article, text=between))
+    assert store.write([interim, A]) == WriteSummary(0, 0, 0)
+    assert dump(store) == before
+
+
 @pytest.mark.parametrize("language", ["en"])
 def test_store_replace_on_changed_language(store: Store, language: str) -> None:
     summary = store.write([replace(A, language=language)])

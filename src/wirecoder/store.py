@@ -107,7 +107,8 @@ class Store:
 
     def write(self, results: Iterable[ArticleResult]) -> WriteSummary:
         """Store coded articles in one transaction; a stored id with the same ``content_hash``
-        is skipped, with another hash it is replaced (article, events and sides)."""
+        is skipped, with another hash it is replaced (article, events and sides). An id given
+        twice in ``results`` is stored as its last version."""
         self._check_writable()
         batch = list(results)
         if not batch:
@@ -123,11 +124,11 @@ class Store:
             )
             existed = set(stored)
             pending: dict[str, tuple[str, ArticleResult]] = {}
-            for result in batch:
+            last = {r.article.id: r for r in batch}  # an id given twice: its last version
+            for id, result in last.items():
                 digest = content_hash(result)
-                if stored.get(result.article.id) != digest:
-                    stored[result.article.id] = digest
-                    pending[result.article.id] = (digest, result)
+                if stored.get(id) != digest:
+                    pending[id] = (digest, result)
             self._delete([i for i in pending if i in existed])
             self._insert(pending.values())
         replaced = sum(1 for i in pending if i in existed)
