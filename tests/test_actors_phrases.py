@@ -87,3 +87,53 @@ def test_actors_phrases_span_leaves_out_foreign_complements(
 ) -> None:
     doc = coder.parser.parse(text)
     assert coder.extractor.resolver.span(doc[head]).text == phrase
+
+
+SAMPLES = ROOT / "samples"
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["fr/afp-2023-03-03-nairobi-attaque-lamu.txt", "en/reuters-2023-05-08-nairobi-talks.txt"],
+)
+def test_actors_phrases_nameless_phrases_resolve_to_no_side(
+    coder: Coder, english: Coder, sample: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the resolver skips as nameless resolves to nothing when it is not skipped, with
+    everything the article said before it in the context."""
+    from wirecoder.actors import phrases
+    from wirecoder.actors.reference import ArticleContext
+
+    chosen = coder if sample.startswith("fr/") else english
+    doc = chosen.parser.parse((SAMPLES / sample).read_text(encoding="utf-8"))
+    resolver = chosen.extractor.resolver
+    ctx = ArticleContext(text=doc.text)
+    table = resolver.table(doc)
+    lex, grammar, persons = resolver.lexicon, resolver.grammar, ctx.persons(doc)
+    skipped = {t.i for t in doc if phrases.nameless(table, lex, grammar, t, persons)}
+    nouns = [t for t in doc if t.pos_ == "NOUN"]
+    assert 0 < len(skipped) < len(nouns)
+    monkeypatch.setattr(phrases, "nameless", lambda *_: False)
+    for sentence in doc.sents:
+        resolver.register(sentence, ctx)
+        for token in sentence:
+            if token.i in skipped:
+                assert resolver.resolve(token, ctx) == [], token.text
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [("semaine", True), ("réforme", True), ("ministre", False), ("délégation", False)],
+)
+def test_actors_phrases_nameless_common_nouns(coder: Coder, head: str, expected: bool) -> None:
+    from wirecoder.actors.phrases import nameless
+    from wirecoder.actors.table import DocTable
+
+    doc = coder.parser.parse(
+        "La semaine dernière, le ministre a présenté un projet de réforme à la délégation "
+        "française."
+    )
+    resolver = coder.extractor.resolver
+    [token] = [t for t in doc if t.text == head]
+    found = nameless(DocTable(doc), resolver.lexicon, resolver.grammar, token, [])
+    assert found is expected

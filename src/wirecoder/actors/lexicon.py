@@ -54,6 +54,7 @@ class ActorLexicon:
     max_words: int
     entries: dict[str, tuple[str, str | Office]]  # every key → (kind, value), first kind wins
     first_words: frozenset[str]  # the first word of every key: a cheap gate before matching
+    prefixes: frozenset[str]  # every key's leading characters: a longer text cannot match
     exact: dict[str, str]  # key → the only spelling it matches in ("us" → "US")
 
     def find(self, text: str) -> tuple[str, str | Office] | None:
@@ -117,6 +118,7 @@ class ActorLexicon:
             max_words=max(len(k.replace("'", "' ").replace("-", " - ").split()) for k in every),
             entries=entries,
             first_words=frozenset(_first_word(k) for k in entries),
+            prefixes=frozenset(k[:n] for k in entries for n in range(1, len(k) + 1)),
             exact=exact,
         )
 

@@ -24,6 +24,7 @@ __all__ = [
     "matched_text",
     "name_of",
     "name_of_country",
+    "nameless",
     "span_of",
     "starts",
     "untitled",
@@ -49,41 +50,44 @@ def match_at(table: DocTable, lexicon: ActorLexicon, token: Token) -> tuple[str,
 def _match_uncached(
     table: DocTable, lexicon: ActorLexicon, token: Token
 ) -> tuple[str, object] | None:
-    doc = token.doc
-    text_ws = table.text_ws
-    stop = min(token.right_edge.i + 1, token.i + lexicon.max_words + 1, len(doc))
-    demonyms = {
-        c.i for c in table.children[token.i] if c.i > token.i and c.lower_ in lexicon.demonyms
-    }
-    firsts = [i for i in starts(token) if doc[i].lower_ in lexicon.first_words]
+    i = token.i
+    text_ws, lower = table.text_ws, table.lower
+    stop = min(table.right[i] + 1, i + lexicon.max_words + 1, len(lower))
+    demonyms = {c for c in table.kids[i] if c > i and lower[c] in lexicon.demonyms}
+    firsts = [s for s in starts(table, i) if lower[s] in lexicon.first_words]
     skips: list[set[int]] = [set(), demonyms] if demonyms else [set()]
     for skipped in skips:  # "République tchèque" whole, else skip "turc"
         for start in firsts:
-            for end in range(stop, token.i, -1):
-                if skipped:
-                    text = "".join(text_ws[i] for i in range(start, end) if i not in skipped)
-                else:
-                    text = "".join(text_ws[start:end])
-                found = lexicon.find(text)
+            longest = None
+            words = ""
+            for end in range(start + 1, stop + 1):  # the longest entry wins
+                if end - 1 not in skipped:
+                    words += text_ws[end - 1]
+                if end <= i:
+                    continue  # an entry ends in the token's own phrase
+                found = lexicon.find(words)
                 if found is not None:
-                    return found
-    by_lemma = lexicon.find(token.lemma_)
+                    longest = found
+                elif key(words) not in lexicon.prefixes:
+                    break  # no entry starts with these words
+            if longest is not None:
+                return longest
+    by_lemma = lexicon.find(table.lemma[i])
     if by_lemma is not None and by_lemma[0] in {"title", "institution"}:
         return by_lemma  # "polices", "ambassadrices": plurals the lexicon lists once
-    if "-" in token.text:
-        for part in token.lower_.split("-"):
+    if "-" in table.text[i]:
+        for part in lower[i].split("-"):
             found = lexicon.entries.get(part)
             if found is not None and isinstance(found[1], Office) and found[0] == "title":
-                return "title", Office(text=token.lower_, sectors=found[1].sectors)
+                return "title", Office(text=lower[i], sectors=found[1].sectors)
     return None
 
 
 def matched_text(table: DocTable, lexicon: ActorLexicon, token: Token) -> str:
     """The lexicon key :func:`match_at` matched at ``token`` (for per-name data)."""
-    doc = token.doc
     text_ws = table.text_ws
-    stop = min(token.right_edge.i + 1, token.i + lexicon.max_words + 1, len(doc))
-    for start in starts(token):
+    stop = min(table.right[token.i] + 1, token.i + lexicon.max_words + 1, len(text_ws))
+    for start in starts(table, token.i):
         for end in range(stop, token.i, -1):
             text = key("".join(text_ws[start:end]))  # the span's text, less its last blank
             if text in lexicon.entries:
@@ -91,23 +95,24 @@ def matched_text(table: DocTable, lexicon: ActorLexicon, token: Token) -> str:
     return key(token.text)
 
 
-def starts(token: Token) -> list[int]:
-    """Where a lexicon entry ending in ``token``'s phrase may start: the token, an adjective
+def starts(table: DocTable, i: int) -> list[int]:
+    """Where a lexicon entry ending in token ``i``'s phrase may start: the token, an adjective
     just before it ("premier ministre", "haut représentant"), and the compounds before an
     English head ("United States", "Foreign Minister", "UN Security Council")."""
-    doc = token.doc
-    found = [token.i]
-    if token.i > 0 and doc[token.i - 1].dep_ == "amod" and doc[token.i - 1].head == token:
-        found.insert(0, token.i - 1)
-    before = token.i - 1
+    text, dep, head = table.text, table.dep, table.head
+    spaced = table.text_ws
+    found = [i]
+    if i > 0 and dep[i - 1] == "amod" and head[i - 1] == i:
+        found.insert(0, i - 1)
+    before = i - 1
     while before >= 0:
-        if doc[before].text == "-" and before > 0 and not doc[before - 1].whitespace_:
+        if text[before] == "-" and before > 0 and spaced[before - 1] == text[before - 1]:
             before -= 1  # "Secretary-General" split by the tokenizer: one word
-            if doc[before + 1].whitespace_:
+            if spaced[before + 1] != text[before + 1]:
                 break
-        elif doc[before].dep_ != "compound" or doc[before].head.i <= before:
+        elif dep[before] != "compound" or head[before] <= before:
             break
-        if doc[before].head.i <= token.i or doc[before + 1].text == "-":
+        if head[before] <= i or text[before + 1] == "-":
             found.insert(0, before)
         before -= 1
     return found
@@ -185,3 +190,99 @@ def _span_uncached(table: DocTable, lexicon: ActorLexicon, grammar: Grammar, tok
     while end - 1 > start and table.is_punct[end - 1]:
         end -= 1
     return token.doc[start:end]
+
+
+# dependents whose words the resolver never reads as part of a side: clauses and punctuation
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "dep", "punct", "parataxis", "ccomp"})
+
+
+def nameless(
+    table: DocTable,
+    lexicon: ActorLexicon,
+    grammar: Grammar,
+    token: Token,
+    persons: list[tuple[int, int, str]],
+) -> bool:
+    """Whether the phrase a common noun heads names no side whatever the article said before
+    (``la semaine``, ``un accord de principe``), so the resolver may skip it: no word it reads
+    (the head and its dependents, less clauses) is a proper noun, a pronoun, a capitalised
+    noun, a demonym, a word of the grammar's lists (quantities, organisations, members,
+    pronouns) or the start of a lexicon entry found in the text; no proper noun or person's
+    name follows the head within its phrase and the next two words. Most noun phrases of a
+    text are such.
+    """
+    i = token.i
+    pos = table.pos
+    if pos[i] != "NOUN":
+        return False
+    reach = min(table.right[i] + 2, len(pos) - 1)  # a name after the phrase, or its comma
+    if any(pos[j] in {"PROPN", "X"} for j in range(i + 1, reach + 1)):
+        return False
+    if any(i < start <= reach for start, _, _ in persons):
+        return False
+    read = _read_words(table, i)
+    first = min(read)
+    while first > 0 and (table.dep[first - 1] == "compound" or table.text[first - 1] == "-"):
+        first -= 1  # a lexicon entry may start on the compounds before the head
+        read.append(first)
+    plain = table.plain
+    for j in read:
+        if plain[j] is None:
+            plain[j] = _plain_word(table, lexicon, grammar, j)
+        if not plain[j]:
+            return False
+    return not any(_gives_members(table, grammar, j) for j in read if pos[j] == "NOUN")
+
+
+def _read_words(table: DocTable, i: int) -> list[int]:
+    """``i`` and its dependents, less clauses and punctuation, recursively."""
+    found = []
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        found.append(j)
+        stack.extend(k for k in table.kids[j] if table.dep[k] not in _CLAUSES)
+    return found
+
+
+def _plain_word(table: DocTable, lexicon: ActorLexicon, grammar: Grammar, j: int) -> bool:
+    """A word that names nothing by itself (see :func:`nameless`), whatever phrase it is in:
+    no lexicon entry starts on it in the text."""
+    text, lower, lemma = table.text[j], table.lower[j], table.lemma[j]
+    if table.pos[j] in {"PROPN", "X", "PRON"}:
+        return False
+    if text[:1].isupper() and table.pos[j] in {"NOUN", "ADJ"}:
+        return False
+    if lower in lexicon.first_words:
+        text_ws = table.text_ws
+        for end in range(j + 1, len(text_ws) + 1):
+            words = "".join(text_ws[j:end])
+            if lexicon.find(words) is not None:
+                return False
+            if key(words) not in lexicon.prefixes:
+                break  # no entry starts with these words
+    if "-" in text and any(part in lexicon.entries for part in lower.split("-")):
+        return False
+    folded = lemma.lower()
+    return not (
+        lower in lexicon.demonyms
+        or key(lemma) in lexicon.demonyms
+        or lexicon.find(lemma) is not None
+        or folded in grammar.quantities
+        or folded in grammar.organisation_nouns
+        or key(text) in grammar.organisation_nouns
+        or lower in grammar.members
+        or lower in grammar.personal_pronouns
+        or lower in grammar.neuter_pronouns
+        or lower in grammar.plural_pronouns
+    )
+
+
+def _gives_members(table: DocTable, grammar: Grammar, j: int) -> bool:
+    """Whether a group noun may be given by its members (``les ONG, dont Amnesty``): a later
+    dependent, or a later sibling in the same role, that has a member word."""
+    head = table.head[j]
+    later = [k for k in table.kids[j] if k > j]
+    if head != j:
+        later += [k for k in table.kids[head] if k > j and table.dep[k] == table.dep[j]]
+    return any(table.lower[g] in grammar.members for k in later for g in table.kids[k])

@@ -73,6 +73,10 @@ class ActorResolver:
         if token.i in ctx.cache:
             return ctx.cache[token.i]
         ctx.cache[token.i] = []  # guards against cycles in odd parses
+        if phrases.nameless(
+            self.table(token.doc), self.lexicon, self.grammar, token, ctx.persons(token.doc)
+        ):
+            return []
         counted = self._counted(token)
         if counted is not None:  # "thousands of students", "des milliers de manifestants"
             ctx.cache[token.i] = self.resolve(counted, ctx)

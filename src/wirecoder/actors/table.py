@@ -23,12 +23,13 @@ class DocTable:
     """The columns of one document the actor rules read, and their per-token memos."""
 
     __slots__ = (
-        *("case", "children", "doc", "idx", "is_punct", "is_space", "kids", "matches", "phrases"),
-        *("pos", "spans", "text", "text_ws", "tokens", "whole", "words"),
+        *("case", "children", "dep", "doc", "head", "idx", "is_punct", "is_space", "kids"),
+        *("lemma", "lower", "matches", "phrases", "plain", "pos", "right", "spans", "text"),
+        *("text_ws", "tokens", "whole", "words"),
     )
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, POS, SPACY
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SPACY
         from spacy.parts_of_speech import NAMES
 
         self.doc = doc
@@ -46,6 +47,20 @@ class DocTable:
         self.pos: list[str] = [NAMES[row[3]] for row in rows]
         self.is_space: list[bool] = [bool(row[5]) for row in rows]
         self.is_punct: list[bool] = [bool(row[6]) for row in rows]
+        # strings by their hash (uint64: the int64 rows above wrap the larger ones)
+        hashes = doc.to_array([DEP, LOWER, LEMMA]).tolist() if size else []
+        strings = doc.vocab.strings
+        named: dict[int, str] = {}
+        self.dep: list[str] = [
+            named.get(h[0]) or named.setdefault(h[0], strings[h[0]]) for h in hashes
+        ]
+        self.lower: list[str] = [
+            named.get(h[1]) or named.setdefault(h[1], strings[h[1]]) for h in hashes
+        ]
+        self.lemma: list[str] = [
+            named.get(h[2]) or named.setdefault(h[2], strings[h[2]]) for h in hashes
+        ]
+        self.head: list[int] = [i + row[0] for i, row in enumerate(rows)]  # HEAD is relative
         # token.children in spaCy's order (ascending), and the first "case" child's word
         self.children: list[list[Token]] = [[] for _ in range(size)]
         self.kids: list[list[int]] = [[] for _ in range(size)]  # the same, as indices
@@ -57,10 +72,18 @@ class DocTable:
                 self.children[head].append(self.tokens[i])
                 self.kids[head].append(i)
                 if self.case[head] is None and row[4] == case:
-                    self.case[head] = self.tokens[i].lower_
+                    self.case[head] = self.lower[i]
+        # the last index of each token's subtree (token.right_edge.i)
+        self.right: list[int] = list(range(size))
+        for i in range(size):
+            j = i
+            while self.head[j] != j and self.right[self.head[j]] < i:
+                j = self.head[j]
+                self.right[j] = i
         self.matches: dict[int, tuple[str, object] | None] = {}  # token index → _match_at
         self.spans: dict[int, Span] = {}  # token index → span()
         self.phrases: dict[int, tuple[str, int, int]] = {}  # its text, start_char, end_char
+        self.plain: list[bool | None] = [None] * size  # token index → phrases.nameless's word test
 
 
 def subtree(table: DocTable, i: int) -> list[int]:
