@@ -42,6 +42,22 @@ class TriggerFinder:
         saying = triggers.word_class("saying")
         aliases = {a for a, verb in triggers.aliases.items() if verb in saying}
         self._saying = saying | aliases
+        # the lemmas a verb or a noun trigger can start from: others are passed over at once
+        self._verb_words = frozenset(
+            word.split()[0]
+            for word in [
+                *triggers.verbs,
+                *triggers.phrase_verbs,
+                *(w for (w, _, _), t in triggers.complements.items() if t.kind == "verb"),
+            ]
+        )
+        self._noun_words = frozenset(
+            [
+                *triggers.nouns,
+                *(n.split()[-1] for n in triggers.nouns),
+                *(w for (w, _, _), t in triggers.complements.items() if t.kind == "noun"),
+            ]
+        )
         self.judged: dict[str, list[Trigger]] = {}  # a judgement word → the verdicts it gives
         for name, trigger in triggers.judgements.items():
             for word in triggers.word_class(name):
@@ -53,8 +69,11 @@ class TriggerFinder:
         phrase_objects: set[int] = set()
         grammar = grammar_of(sentence[0])
         tokens = self.resolver.tokens(sentence)
+        lemmas = self.resolver.table(sentence.doc).lemma
         for token in tokens:
             if token.pos_ == "VERB":
+                if lex.verb_lemma(lemmas[token.i].lower()) not in self._verb_words:
+                    continue
                 lemma = self.lemma(token)
                 phrase = self._phrase(token) or self._prepositional(token, lemma)
                 if phrase is not None:
@@ -72,7 +91,9 @@ class TriggerFinder:
         for token in tokens:
             if token.pos_ != "NOUN" or token.i in phrase_objects:
                 continue
-            lemma = token.lemma_.lower()
+            lemma = lemmas[token.i].lower()
+            if lemma not in self._noun_words:
+                continue
             first = token.i
             trigger = readings.complement_reading(token, lemma, lex) or lex.nouns.get(lemma)
             prev = token.doc[token.i - 1] if token.i > sentence.start else None
