@@ -138,11 +138,12 @@ class ActorResolver:
     def country_counts(self, doc: Doc) -> dict[str, int]:
         """How often each state is named in a text (names, capitals, demonyms)."""
         counts: dict[str, int] = {}
-        for token in self.table(doc).tokens:
-            if token.pos_ in {"PROPN", "ADJ", "NOUN"}:
-                match = self._match_at(token)
+        table = self.table(doc)
+        for i, pos in enumerate(table.pos):
+            if pos in {"PROPN", "ADJ", "NOUN"}:
+                match = self._match_at(table.tokens[i])
                 if match and match[0] in {"country", "capital", "demonym"}:
-                    if match[0] != "demonym" and not token.text[:1].isupper():
+                    if match[0] != "demonym" and not table.text[i][:1].isupper():
                         continue
                     code = str(match[1])
                     counts[code] = counts.get(code, 0) + 1
@@ -171,26 +172,31 @@ class ActorResolver:
 
     def register(self, tokens: Span, ctx: ArticleContext) -> None:
         """Read every noun phrase of a sentence in order, learning names and people."""
-        for token in self.tokens(tokens):
-            if token.pos_ == "X" and token.dep_ not in {"flat:name", "fixed"}:
-                # "Human Rights Watch": a foreign name the tagger leaves untagged
-                ctx.remember_bodies(self.resolve(token, ctx))
-            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"flat:name", "fixed"}:
-                ctx.remember_bodies(self.resolve(token, ctx))
-                for actor in self.resolve(token, ctx):
-                    if actor.country:
-                        ctx.countries[actor.country] = ctx.countries.get(actor.country, 0) + 1
-                    if not (actor.name or actor.role):
-                        continue
-                    if not ctx.people or ctx.people[-1] != actor:
-                        ctx.people.append(actor)
-                    if token.dep_.startswith("nsubj"):
-                        gender = gender_of(token)
-                        ctx.subjects.append((actor, gender))
-                if token.dep_.startswith("nsubj"):
-                    ctx.coded_subjects.extend(a for a in self.resolve(token, ctx) if a.code)
-                if token.dep_.startswith("nsubj") and "Plur" in token.morph.get("Number", []):
-                    ctx.plural_subjects.extend(a for a in self.resolve(token, ctx) if a.code)
+        table = self.table(tokens.doc)
+        for i in range(tokens.start, tokens.end):
+            pos = table.pos[i]
+            # "X": a foreign name the tagger leaves untagged ("Human Rights Watch")
+            if pos not in {"NOUN", "PROPN", "X"} or table.dep[i] in {"flat:name", "fixed"}:
+                continue
+            token = table.tokens[i]
+            actors = self.resolve(token, ctx)
+            ctx.remember_bodies(actors)
+            if pos == "X":
+                continue
+            subject = table.dep[i].startswith("nsubj")
+            for actor in actors:
+                if actor.country:
+                    ctx.countries[actor.country] = ctx.countries.get(actor.country, 0) + 1
+                if not (actor.name or actor.role):
+                    continue
+                if not ctx.people or ctx.people[-1] != actor:
+                    ctx.people.append(actor)
+                if subject:
+                    ctx.subjects.append((actor, gender_of(token)))
+            if subject:
+                ctx.coded_subjects.extend(a for a in actors if a.code)
+                if "Plur" in token.morph.get("Number", []):
+                    ctx.plural_subjects.extend(a for a in actors if a.code)
 
     # -- one phrase -----------------------------------------------------------------------
 
