@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from wirecoder.actors.reference import ArticleContext
 
 __all__ = [
+    "leader_at",
     "match_at",
     "matched_text",
     "name_of",
@@ -110,6 +111,11 @@ def starts(token: Token) -> list[int]:
         if doc[before].head.i <= token.i or doc[before + 1].text == "-":
             found.insert(0, before)
         before -= 1
+    if before >= 0 and doc[before].dep_ == "case" and doc[before].head.head.i == token.i:
+        owner = doc[before].head  # "Democratic People's Republic of Korea": a name with 's
+        left = owner.left_edge.i + (owner.left_edge.dep_ == "det")
+        if left <= owner.i:
+            found.insert(0, left)
     return found
 
 
@@ -125,13 +131,27 @@ def untitled(lexicon: ActorLexicon, name: str) -> tuple[str, Office | None]:
 
 
 def name_of_country(lexicon: ActorLexicon, grammar: Grammar, name: str) -> tuple[str, str | None]:
-    """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
+    """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR); a leader the lexicon's ``people``
+    list names (``Vladimir Putin``, ``Putin``) → the name and that leader's state."""
     for joiner in grammar.country_joiners:
         head, _, tail = name.rpartition(joiner)
         iso = lexicon.country_names.get(key(tail)) if head else None
         if iso:
             return head, iso
-    return name, None
+    return name, lexicon.people.get(key(name))
+
+
+def leader_at(lexicon: ActorLexicon, token: Token) -> tuple[str, str] | None:
+    """``("country", ISO3)`` when ``token`` is (the last word of) a leader's name used as a
+    modifier: ``the Bush administration``, ``Reagan's statement``."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+    for start in range(len(words)):
+        iso = lexicon.people.get(key(" ".join(t.text for t in words[start:])))
+        if iso:
+            return "country", iso
+    return None
 
 
 def name_of(token: Token, ctx: ArticleContext) -> str:

@@ -368,7 +368,7 @@ class ActorResolver:
             or (c.dep_ in {"nmod", "compound"} and c.i < token.i and not self._case(c))
         ]
         for child in nested:
-            match = self._match_at(child)
+            match = self._match_at(child) or phrases.leader_at(lex, child)
             kind = match[0] if match else None
             if kind in {"country", "capital"} and child.text[:1].isupper() and match:
                 return str(match[1]), None, ("GOV",)
