@@ -21,6 +21,10 @@ from conftest import coded_triples
             "The Peruvian foreign minister insisted that Chile must hand over the two suspects.",
             ("REQUEST", "PER", "CHL"),
         ),
+        (
+            "Brazil sent a firm reminder to Paraguay that it must respect the river treaty.",
+            ("REQUEST", "BRA", "PRY"),
+        ),
     ],
 )
 def test_events_triggers_obligation_is_a_request(
@@ -143,3 +147,54 @@ def test_events_triggers_background_of_another_act_is_no_event(
     types = {t[0] for t in coded_triples(english, text, negated=False)}
     assert main in types
     assert background not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The World Bank renewed its demand that Kenya lift restrictions on maize imports.",
+            ("REQUEST", "WB", "KEN"),
+        ),
+        (
+            "The African Union renewed its request that Sudan allow observers into Darfur.",
+            ("REQUEST", "AU", "SDN"),
+        ),
+    ],
+)
+def test_events_triggers_noun_that_clause_is_the_content_of_the_demand(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    # what is demanded is no event of its own
+    assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya complained to the United Nations on Monday about two Somali border raids.",
+            ("ACCUSE", "KEN", "SOM"),
+        ),
+        ("Kenya complained to the African Union on Monday.", ("ACCUSE", "KEN", "AU")),
+    ],
+)
+def test_events_triggers_complaint_aims_at_what_it_is_about(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway launched a mediation effort between Colombia and Venezuela on Saturday.",
+            {("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")},
+        ),
+    ],
+)
+def test_events_triggers_compound_noun_takes_the_complements_of_its_head(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected

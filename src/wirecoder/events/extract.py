@@ -97,8 +97,8 @@ class EventExtractor:
                 tokens = []  # "a rejeté la proposition d'une médiation": not the subject's act
         elif slot == "demonym":
             return self._demonym(head, ctx)
-        elif slot == "clause":
-            tokens = args.clause_subjects(head)
+        elif slot == "clause":  # "demanded that X …", "reiterated its demand that X …"
+            tokens = args.clause_subjects(head) or args.clause_subjects(found.anchor)
         else:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.anchor is not head:

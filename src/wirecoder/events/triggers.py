@@ -88,7 +88,7 @@ class TriggerFinder:
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
-        kept = _without_restated(_without_nominal_contents(found))
+        kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
         return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -127,7 +127,9 @@ class TriggerFinder:
         for verb in self.resolver.tokens(sentence):
             if verb.pos_ != "VERB":
                 continue
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            nouns = [o for o in args.objects(verb) if o.pos_ == "NOUN"]  # "a reminder that"
+            clauses = [c for h in [verb, *nouns] for c in args.that_clauses(h)]
+            for clause in clauses:
                 children = list(clause.children)
                 if not any(c.dep_ == "aux" and c.lower_ in must for c in children):
                     continue
@@ -301,6 +303,18 @@ def _without_nominal_contents(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _without_clause_contents(found: list[Found]) -> list[Found]:
+    """Drop acts told in the content clause of a noun trigger: ``its demand that Israel ease
+    restrictions``, ``the accusation that the army shelled the town`` are one demand, one
+    accusation."""
+    inside: set[int] = set()
+    for f in found:
+        if f.trigger.kind != "verb" and f.anchor.pos_ == "NOUN":
+            for clause in args.that_clauses(f.anchor):
+                inside |= {t.i for t in clause.subtree}
+    return [f for f in found if f.head.i not in inside]
 
 
 def _without_restated(found: list[Found]) -> list[Found]:
