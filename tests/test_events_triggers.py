@@ -198,3 +198,44 @@ def test_events_triggers_compound_noun_takes_the_complements_of_its_head(
     english: Coder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bolivian miners stopped work on Monday over a new mining law.", "PROTEST"),
+        ("Tunisian teachers went on strike on Monday.", "PROTEST"),
+        ("Chilean truckers blocked traffic into the capital.", "PROTEST"),
+        ("Argentine Kurds rioted in Buenos Aires on Monday.", "PROTEST"),
+        ("Kenyan troops remained on alert along the border.", "MOBILIZE"),
+        ("The Kyrgyz government received a team of observers from the OSCE.", "RETREAT"),
+        ("The Indian army lifted its blockade of the Nepalese border town.", "RETREAT"),
+        ("The Angolan government accepted demands from the rebels for new elections.", "CONCEDE"),
+        ("The Sudanese president shortened the curfew in Khartoum by one hour.", "CONCEDE"),
+        ("Iranian officials have been pressuring Iraq to close the camp.", "REQUEST"),
+        ("Jordanian officials have shared evidence with Egypt about the plot.", "COOPERATE"),
+        ("The World Food Programme halted food deliveries to the Somali camp.", "SANCTION"),
+        (
+            "Norwegian diplomats ended their mediation efforts between Colombia and Venezuela.",
+            "SANCTION",
+        ),
+        ("Somali militias have sworn to fight the Ethiopian troops.", "THREATEN"),
+    ],
+)
+def test_events_triggers_lexicon_classes_in_english(
+    english: Coder, text: str, expected: str
+) -> None:
+    assert expected in {t[0] for t in coded_triples(english, text, negated=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya suspended its aid programme to Somalia.", ("SANCTION", "KEN", "SOM")),
+        ("Ghana signed a trade agreement with Togo.", ("SUPPORT", "GHA", "TGO")),
+    ],
+)
+def test_events_triggers_phrase_object_may_be_a_compound(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)

@@ -155,7 +155,12 @@ class TriggerFinder:
         lemma = self.lemma(verb)
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
             obj = sides.counted(obj, self.triggers.word_class("quantity"))
-            trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
+            # the object, or a noun compounded with it ("ended mediation efforts")
+            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+            trigger = next(
+                (t for n in nouns if (t := self.triggers.phrases.get((lemma, n.lemma_.lower())))),
+                None,
+            )
             if trigger is None:
                 continue
             anchor = obj
