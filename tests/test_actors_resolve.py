@@ -219,3 +219,17 @@ def test_actors_resolve_english_leader_takes_the_state(
     english: Coder, text: str, code: str | None
 ) -> None:
     assert _subject(english, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("U.S. and Russian negotiators met in Geneva.", ["USA", "RUS"]),
+        ("French and Spanish police arrested ten suspects.", ["FRA", "ESP"]),
+        ("The Liberation Tigers of Tamil Eelam rejected the offer.", ["LKA"]),
+    ],
+)
+def test_actors_resolve_english_coordinated_modifiers_are_several_sides(
+    english: Coder, text: str, codes: list[str]
+) -> None:
+    assert [a.code for a in _subject(english, text)] == codes

@@ -239,3 +239,49 @@ def test_events_triggers_phrase_object_may_be_a_compound(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one attack, told by two verbs
+            "Sudanese rebels killed three Chadian soldiers and wounded five others on Monday.",
+            {("ASSAULT", "SDN", "TCD")},
+        ),
+        (  # two attacks on two targets
+            "Israeli jets bombed Gaza and shelled southern Lebanon.",
+            {("ASSAULT", "ISR", "PSE"), ("ASSAULT", "ISR", "LBN")},
+        ),
+    ],
+)
+def test_events_triggers_conjunct_of_the_same_act_is_one_event(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan helicopters flew the wounded to Nairobi on Friday.",
+        "Red Cross teams buried the dead near the border town.",
+    ],
+)
+def test_events_triggers_participle_used_as_a_noun_is_no_act(english: Coder, text: str) -> None:
+    assert "ASSAULT" not in {t[0] for t in coded_triples(english, text, negated=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Swiss doctors handed over medicine to a hospital in Bam, Iran, according to the "
+            "Swiss Agency for Development.",
+            {("AID", "CHE", "IRN")},
+        ),
+    ],
+)
+def test_events_triggers_according_to_names_no_recipient(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected

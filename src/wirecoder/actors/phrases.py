@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from wirecoder.actors.reference import ArticleContext
 
 __all__ = [
+    "country_word",
     "leader_at",
     "match_at",
     "matched_text",
@@ -139,6 +140,11 @@ def name_of_country(lexicon: ActorLexicon, grammar: Grammar, name: str) -> tuple
         if iso:
             return head, iso
     return name, lexicon.people.get(key(name))
+
+
+def country_word(lexicon: ActorLexicon, token: Token) -> str | None:
+    """The state one word names as a demonym (``Russian``) or by its name (``U.S.``)."""
+    return lexicon.demonyms.get(token.lower_) or lexicon.country_names.get(key(token.text))
 
 
 def leader_at(lexicon: ActorLexicon, token: Token) -> tuple[str, str] | None:

@@ -122,11 +122,11 @@ class ActorResolver:
         return None
 
     def _more_demonyms(self, token: Token) -> list[str]:
-        codes = []
+        codes = []  # "les polices française et espagnole", "U.S. and Russian envoys"
         for child in self._children(token):
-            if child.dep_ == "amod" and child.lower_ in self.lexicon.demonyms:
+            if child.dep_ in {"amod", "compound"} and phrases.country_word(self.lexicon, child):
                 for conj in self._children(child):
-                    iso = self.lexicon.demonyms.get(conj.lower_)
+                    iso = phrases.country_word(self.lexicon, conj)
                     if conj.dep_ == "conj" and iso:
                         codes.append(iso)
         return codes

@@ -48,8 +48,8 @@ def with_preposition(head: Token, preposition: str) -> list[Token]:
     """The complements of ``head`` introduced by ``preposition`` (``au`` counts as ``à``)."""
     forms = grammar_of(head).forms(preposition)
     children = [*head.children]
-    for particle in [c for c in children if c.dep_ == "compound:prt"]:
-        children.extend(particle.children)  # "pulled out of Iraq": "of Iraq" under "out"
+    for particle in [c for c in children if c.dep_ == "compound:prt" and c.pos_ != "VERB"]:
+        children.extend(particle.children)  # "pulled out of Iraq"; not "according to X"
     found = [c for c in children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
     if preposition in grammar_of(head).dative:  # "gave Kenya a loan": Kenya is "to Kenya"
         found += [c for c in children if c.dep_ == "iobj" and case_of(c) is None]

@@ -54,7 +54,7 @@ class TriggerFinder:
         grammar = grammar_of(sentence[0])
         tokens = self.resolver.tokens(sentence)
         for token in tokens:
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" and not _nominal(token):
                 lemma = self.lemma(token)
                 phrase = self._phrase(token) or self._prepositional(token, lemma)
                 if phrase is not None:
@@ -89,6 +89,7 @@ class TriggerFinder:
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
         kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
+        kept = _without_repeated_conjuncts(kept)
         return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -320,6 +321,26 @@ def _without_clause_contents(found: list[Found]) -> list[Found]:
             for clause in args.that_clauses(f.anchor):
                 inside |= {t.i for t in clause.subtree}
     return [f for f in found if f.head.i not in inside]
+
+
+def _nominal(verb: Token) -> bool:
+    """A participle used as a noun (``evacuated the wounded``): a side, not an act."""
+    return verb.dep_ in {"obj", "nsubj", "obl"} and any(c.dep_ == "det" for c in verb.children)
+
+
+def _without_repeated_conjuncts(found: list[Found]) -> list[Found]:
+    """Drop a verb coordinated with a verb of the same type and mode that shares its subject:
+    ``killed one soldier and wounded two others`` is one attack."""
+    verbs = {f.head.i: (f.trigger.type, f.trigger.mode) for f in found if f.trigger.kind != "noun"}
+    return [
+        f
+        for f in found
+        if f.trigger.kind == "noun"
+        or f.head.dep_ != "conj"
+        or verbs.get(f.head.head.i) != (f.trigger.type, f.trigger.mode)
+        or any(c.dep_.startswith("nsubj") for c in f.head.children)
+        or args.is_passive(f.head.head) != args.is_passive(f.head)  # not the same subject
+    ]
 
 
 def _without_restated(found: list[Found]) -> list[Found]:
