@@ -285,3 +285,38 @@ def test_events_triggers_according_to_names_no_recipient(
     english: Coder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya agreed to Norwegian mediation in the border talks with Somalia.",
+            {("AGREE", "KEN", "NOR")},
+        ),
+        ("Kenya and Somalia held talks in Nairobi on Monday.", {("CONSULT", "KEN", "SOM")}),
+    ],
+)
+def test_events_triggers_noun_telling_where_another_act_happened_is_no_event(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana is investigating alleged crimes by Togolese soldiers in the north.",
+            ("ACCUSE", "GHA", "TGO"),
+        ),
+        (
+            "Kenya condemned the attack by Somali militants on the border town.",
+            ("ACCUSE", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_events_triggers_a_thing_stands_for_its_agent(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)

@@ -108,8 +108,9 @@ def support_subject(noun: Token, support: Collection[str]) -> Token | None:
 
 
 def behind(token: Token) -> list[Token]:
-    """The sides behind a thing: its ``de``/``of`` complement, or the agent of a participle."""
-    found = args.of_complements(token)
+    """The sides behind a thing: its ``de``/``of`` complement, its own agent (``crimes by
+    X``), or the agent of a participle (``crimes committed by X``)."""
+    found = [*args.of_complements(token), *args.agents(token)]
     for child in token.children:
         if child.dep_ == "acl":
             found.extend(args.agents(child))

@@ -89,7 +89,7 @@ class TriggerFinder:
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
         kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
-        kept = _without_repeated_conjuncts(kept)
+        kept = _without_settings(_without_repeated_conjuncts(kept))
         return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -321,6 +321,20 @@ def _without_clause_contents(found: list[Found]) -> list[Found]:
             for clause in args.that_clauses(f.anchor):
                 inside |= {t.i for t in clause.subtree}
     return [f for f in found if f.head.i not in inside]
+
+
+def _without_settings(found: list[Found]) -> list[Found]:
+    """Drop a noun trigger told as where another act took place: ``agreed to US mediation
+    in the talks with X``, ``accused X of blackmail in the negotiations`` (a locative
+    preposition of the grammar)."""
+    heads = {f.head.i for f in found}
+    return [
+        f
+        for f in found
+        if f.trigger.kind != "noun"
+        or args.case_of(f.head) not in grammar_of(f.head).locative
+        or not any(a.i in heads for a in f.head.ancestors)
+    ]
 
 
 def _nominal(verb: Token) -> bool:
