@@ -160,6 +160,10 @@ def test_events_triggers_background_of_another_act_is_no_event(
             "The African Union renewed its request that Sudan allow observers into Darfur.",
             ("REQUEST", "AU", "SDN"),
         ),
+        (
+            "Peru demanded on Monday that Ecuador refuse to recognize the rebel government.",
+            ("REQUEST", "PER", "ECU"),
+        ),
     ],
 )
 def test_events_triggers_noun_that_clause_is_the_content_of_the_demand(

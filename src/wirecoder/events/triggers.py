@@ -312,14 +312,13 @@ def _without_nominal_contents(found: list[Found]) -> list[Found]:
 
 
 def _without_clause_contents(found: list[Found]) -> list[Found]:
-    """Drop acts told in the content clause of a noun trigger: ``its demand that Israel ease
-    restrictions``, ``the accusation that the army shelled the town`` are one demand, one
-    accusation."""
+    """Drop acts told in the content clause of a trigger: ``its demand that Israel ease
+    restrictions``, ``the accusation that the army shelled the town``, ``demanded that its
+    partners refuse to recognize X`` are one demand, one accusation."""
     inside: set[int] = set()
     for f in found:
-        if f.trigger.kind != "verb" and f.anchor.pos_ == "NOUN":
-            for clause in args.that_clauses(f.anchor):
-                inside |= {t.i for t in clause.subtree}
+        for clause in args.that_clauses(f.anchor):
+            inside |= {t.i for t in clause.subtree}
     return [f for f in found if f.head.i not in inside]
 
 
