@@ -139,6 +139,11 @@ def test_events_triggers_compound_noun_wins_over_its_head(
             "SANCTION",
             "ASSAULT",
         ),
+        (
+            "The Malian president resigned on Friday as rebels threatened to storm the capital.",
+            "RETREAT",
+            "THREATEN",
+        ),
     ],
 )
 def test_events_triggers_background_of_another_act_is_no_event(
