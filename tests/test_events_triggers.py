@@ -329,3 +329,19 @@ def test_events_triggers_a_thing_stands_for_its_agent(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Germany rejected calls by Belarus for economic aid, saying it was withholding it "
+            "until elections are held.",
+            {("REJECT", "DEU", "BLR")},
+        ),
+    ],
+)
+def test_events_triggers_what_the_actor_says_of_its_act_is_no_event(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected

@@ -90,6 +90,7 @@ class TriggerFinder:
         found = _ultimatums(_without_background(_without_conditions(found)))
         kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
         kept = _without_settings(_without_repeated_conjuncts(kept))
+        kept = self._without_glosses(kept)
         return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -140,6 +141,17 @@ class TriggerFinder:
                 found = [f for f in found if f.head.i not in inside and f.head.i != verb.i]
                 found.append(Found(trigger, verb, verb.i, verb.i, clause))
         return found
+
+    def _without_glosses(self, found: list[Found]) -> list[Found]:
+        """Drop what an act's actor says of it in a participle adjunct: ``rejected calls for
+        aid, saying it was withholding it until …`` is one rejection."""
+        speech = self.triggers.word_class("speech")
+        inside: set[int] = set()
+        for f in found:
+            for adjunct in f.head.children:
+                if _participle_adjunct(adjunct) and adjunct.lemma_.lower() in speech:
+                    inside |= {t.i for t in adjunct.subtree if t.i != adjunct.i}
+        return [f for f in found if f.head.i not in inside]
 
     def lemma(self, verb: Token) -> str:
         """The verb's lexicon key: its lemma, or lemma and particle for a phrasal verb the
