@@ -345,3 +345,17 @@ def test_events_triggers_what_the_actor_says_of_its_act_is_no_event(
     english: Coder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syria says it will not accept the Turkish proposal.", ("REJECT", "SYR", "TUR")),
+        ("Kenya accepted the Ugandan proposal for talks.", ("AGREE", "KEN", "UGA")),
+        ("The Zambian government met the miners' demands on Friday.", ("CONCEDE", "ZMB", "ZMB")),
+    ],
+)
+def test_events_triggers_accepting_refused_is_a_rejection(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(english, text, negated=False) == {expected}
