@@ -229,6 +229,14 @@ def test_events_triggers_compound_noun_takes_the_complements_of_its_head(
             "SANCTION",
         ),
         ("Somali militias have sworn to fight the Ethiopian troops.", "THREATEN"),
+        ("An American journalist has been put under investigation in Italy.", "ACCUSE"),
+        ("Three opposition leaders were placed under arrest in Harare.", "COERCE"),
+        (
+            "The Arab League envoy undertook a mediation mission between Lebanon and Syria.",
+            "CONSULT",
+        ),
+        ("President Macron gave a warm welcome on Thursday to the Nigerian president.", "CONSULT"),
+        ("Kenya's high court opened a hearing into the killings.", "ACCUSE"),
     ],
 )
 def test_events_triggers_lexicon_classes_in_english(
