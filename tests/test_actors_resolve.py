@@ -212,6 +212,8 @@ def test_actors_resolve_english_name_with_a_possessive(
         ("President Emmanuel Macron flew to Dakar.", "FRA"),  # a title with no country
         ("The Merkel government approved the budget.", "DEU"),  # a leader as a modifier
         ("Erdogan's spokesman denied the report.", "TUR"),  # a leader's possessive
+        ("Sheikh Hamad bin Khalifa al-Thani met the envoy.", "QAT"),  # a full name after a title
+        ("Laura Abbas criticised the plan.", None),  # a surname alone ends no other name
         ("John Smith criticised the plan.", None),  # a name the list does not hold
     ],
 )

@@ -139,7 +139,13 @@ def name_of_country(lexicon: ActorLexicon, grammar: Grammar, name: str) -> tuple
         iso = lexicon.country_names.get(key(tail)) if head else None
         if iso:
             return head, iso
-    return name, lexicon.people.get(key(name))
+    words = name.split()  # "Sheikh Hamad bin Khalifa al-Thani": a full name after a title
+    for cut in range(len(words)):
+        if cut == 0 or len(words) - cut >= 2:
+            iso = lexicon.people.get(key(" ".join(words[cut:])))
+            if iso:
+                return name, iso
+    return name, None
 
 
 def country_word(lexicon: ActorLexicon, token: Token) -> str | None:
