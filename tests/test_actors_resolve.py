@@ -190,3 +190,48 @@ def test_actors_home_country_a_dateline_the_story_never_names(
     counts: dict[str, int], dateline: str | None, home: str | None
 ) -> None:
     assert ActorResolver.home_country(counts, dateline) == home
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Democratic People's Republic of Korea fired a missile.", "PRK"),
+        ("Israel's Defence Ministry issued a statement.", "ISR"),
+    ],
+)
+def test_actors_resolve_english_name_with_a_possessive(
+    english: Coder, text: str, code: str
+) -> None:
+    assert _subject(english, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Putin warned the West on Friday.", "RUS"),  # a surname alone
+        ("President Emmanuel Macron flew to Dakar.", "FRA"),  # a title with no country
+        ("The Merkel government approved the budget.", "DEU"),  # a leader as a modifier
+        ("Erdogan's spokesman denied the report.", "TUR"),  # a leader's possessive
+        ("Sheikh Hamad bin Khalifa al-Thani met the envoy.", "QAT"),  # a full name after a title
+        ("Laura Abbas criticised the plan.", None),  # a surname alone ends no other name
+        ("John Smith criticised the plan.", None),  # a name the list does not hold
+    ],
+)
+def test_actors_resolve_english_leader_takes_the_state(
+    english: Coder, text: str, code: str | None
+) -> None:
+    assert _subject(english, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("U.S. and Russian negotiators met in Geneva.", ["USA", "RUS"]),
+        ("French and Spanish police arrested ten suspects.", ["FRA", "ESP"]),
+        ("The Liberation Tigers of Tamil Eelam rejected the offer.", ["LKA"]),
+    ],
+)
+def test_actors_resolve_english_coordinated_modifiers_are_several_sides(
+    english: Coder, text: str, codes: list[str]
+) -> None:
+    assert [a.code for a in _subject(english, text)] == codes

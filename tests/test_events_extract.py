@@ -8,6 +8,8 @@ from wirecoder.actors.reference import ArticleContext
 from wirecoder.pipeline import Coder
 from wirecoder.records import Event
 
+from conftest import coded_triples
+
 
 def _events(coder: Coder, text: str) -> list[Event]:
     doc = coder.parser.parse(text)
@@ -695,3 +697,22 @@ def test_events_extract_appeler_asks_only_with_a(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile and Peru have upgraded their diplomatic ties to ambassadorial level.",
+            {("SUPPORT", "CHL", None), ("SUPPORT", "PER", None)},
+        ),
+        (
+            "Ghana and Togo signed a treaty of friendship on Monday.",
+            {("SUPPORT", "GHA", None), ("SUPPORT", "TGO", None)},
+        ),
+    ],
+)
+def test_events_extract_coordinated_actors_aim_at_no_one_of_themselves(
+    english: Coder, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected

@@ -21,6 +21,10 @@ from conftest import coded_triples
             "The Peruvian foreign minister insisted that Chile must hand over the two suspects.",
             ("REQUEST", "PER", "CHL"),
         ),
+        (
+            "Brazil sent a firm reminder to Paraguay that it must respect the river treaty.",
+            ("REQUEST", "BRA", "PRY"),
+        ),
     ],
 )
 def test_events_triggers_obligation_is_a_request(
@@ -135,6 +139,11 @@ def test_events_triggers_compound_noun_wins_over_its_head(
             "SANCTION",
             "ASSAULT",
         ),
+        (
+            "The Malian president resigned on Friday as rebels threatened to storm the capital.",
+            "RETREAT",
+            "THREATEN",
+        ),
     ],
 )
 def test_events_triggers_background_of_another_act_is_no_event(
@@ -143,3 +152,218 @@ def test_events_triggers_background_of_another_act_is_no_event(
     types = {t[0] for t in coded_triples(english, text, negated=False)}
     assert main in types
     assert background not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The World Bank renewed its demand that Kenya lift restrictions on maize imports.",
+            ("REQUEST", "WB", "KEN"),
+        ),
+        (
+            "The African Union renewed its request that Sudan allow observers into Darfur.",
+            ("REQUEST", "AU", "SDN"),
+        ),
+        (
+            "Peru demanded on Monday that Ecuador refuse to recognize the rebel government.",
+            ("REQUEST", "PER", "ECU"),
+        ),
+    ],
+)
+def test_events_triggers_noun_that_clause_is_the_content_of_the_demand(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    # what is demanded is no event of its own
+    assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya complained to the United Nations on Monday about two Somali border raids.",
+            ("ACCUSE", "KEN", "SOM"),
+        ),
+        ("Kenya complained to the African Union on Monday.", ("ACCUSE", "KEN", "AU")),
+    ],
+)
+def test_events_triggers_complaint_aims_at_what_it_is_about(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway launched a mediation effort between Colombia and Venezuela on Saturday.",
+            {("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")},
+        ),
+    ],
+)
+def test_events_triggers_compound_noun_takes_the_complements_of_its_head(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bolivian miners stopped work on Monday over a new mining law.", "PROTEST"),
+        ("Tunisian teachers went on strike on Monday.", "PROTEST"),
+        ("Chilean truckers blocked traffic into the capital.", "PROTEST"),
+        ("Argentine Kurds rioted in Buenos Aires on Monday.", "PROTEST"),
+        ("Kenyan troops remained on alert along the border.", "MOBILIZE"),
+        ("The Kyrgyz government received a team of observers from the OSCE.", "RETREAT"),
+        ("The Indian army lifted its blockade of the Nepalese border town.", "RETREAT"),
+        ("The Angolan government accepted demands from the rebels for new elections.", "CONCEDE"),
+        ("The Sudanese president shortened the curfew in Khartoum by one hour.", "CONCEDE"),
+        ("Iranian officials have been pressuring Iraq to close the camp.", "REQUEST"),
+        ("Jordanian officials have shared evidence with Egypt about the plot.", "COOPERATE"),
+        ("The World Food Programme halted food deliveries to the Somali camp.", "SANCTION"),
+        (
+            "Norwegian diplomats ended their mediation efforts between Colombia and Venezuela.",
+            "SANCTION",
+        ),
+        ("Somali militias have sworn to fight the Ethiopian troops.", "THREATEN"),
+        ("An American journalist has been put under investigation in Italy.", "ACCUSE"),
+        ("Three opposition leaders were placed under arrest in Harare.", "COERCE"),
+        (
+            "The Arab League envoy undertook a mediation mission between Lebanon and Syria.",
+            "CONSULT",
+        ),
+        ("President Macron gave a warm welcome on Thursday to the Nigerian president.", "CONSULT"),
+        ("Kenya's high court opened a hearing into the killings.", "ACCUSE"),
+    ],
+)
+def test_events_triggers_lexicon_classes_in_english(
+    english: Coder, text: str, expected: str
+) -> None:
+    assert expected in {t[0] for t in coded_triples(english, text, negated=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya suspended its aid programme to Somalia.", ("SANCTION", "KEN", "SOM")),
+        ("Ghana signed a trade agreement with Togo.", ("SUPPORT", "GHA", "TGO")),
+    ],
+)
+def test_events_triggers_phrase_object_may_be_a_compound(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one attack, told by two verbs
+            "Sudanese rebels killed three Chadian soldiers and wounded five others on Monday.",
+            {("ASSAULT", "SDN", "TCD")},
+        ),
+        (  # two attacks on two targets
+            "Israeli jets bombed Gaza and shelled southern Lebanon.",
+            {("ASSAULT", "ISR", "PSE"), ("ASSAULT", "ISR", "LBN")},
+        ),
+    ],
+)
+def test_events_triggers_conjunct_of_the_same_act_is_one_event(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan helicopters flew the wounded to Nairobi on Friday.",
+        "Red Cross teams buried the dead near the border town.",
+    ],
+)
+def test_events_triggers_participle_used_as_a_noun_is_no_act(english: Coder, text: str) -> None:
+    assert "ASSAULT" not in {t[0] for t in coded_triples(english, text, negated=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Swiss doctors handed over medicine to a hospital in Bam, Iran, according to the "
+            "Swiss Agency for Development.",
+            {("AID", "CHE", "IRN")},
+        ),
+    ],
+)
+def test_events_triggers_according_to_names_no_recipient(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya agreed to Norwegian mediation in the border talks with Somalia.",
+            {("AGREE", "KEN", "NOR")},
+        ),
+        ("Kenya and Somalia held talks in Nairobi on Monday.", {("CONSULT", "KEN", "SOM")}),
+    ],
+)
+def test_events_triggers_noun_telling_where_another_act_happened_is_no_event(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana is investigating alleged crimes by Togolese soldiers in the north.",
+            ("ACCUSE", "GHA", "TGO"),
+        ),
+        (
+            "Kenya condemned the attack by Somali militants on the border town.",
+            ("ACCUSE", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_events_triggers_a_thing_stands_for_its_agent(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Germany rejected calls by Belarus for economic aid, saying it was withholding it "
+            "until elections are held.",
+            {("REJECT", "DEU", "BLR")},
+        ),
+    ],
+)
+def test_events_triggers_what_the_actor_says_of_its_act_is_no_event(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syria says it will not accept the Turkish proposal.", ("REJECT", "SYR", "TUR")),
+        ("Kenya accepted the Ugandan proposal for talks.", ("AGREE", "KEN", "UGA")),
+        ("The Zambian government met the miners' demands on Friday.", ("CONCEDE", "ZMB", "ZMB")),
+    ],
+)
+def test_events_triggers_accepting_refused_is_a_rejection(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(english, text, negated=False) == {expected}

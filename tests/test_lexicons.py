@@ -30,7 +30,7 @@ def _yaml(lang: str, name: str) -> Any:
 def test_lexicons_every_file_is_known_and_loads(lang: str) -> None:
     known = {"actors.yaml", "countries.tsv", "contexts.yaml", "dateline.yaml", "triggers.yaml"}
     known |= {"dates.yaml", "language.yaml"}
-    files = {p.name for p in (LEXICONS / lang).iterdir()}
+    files = {p.name for p in (LEXICONS / lang).iterdir()} - {"people.tsv"}  # optional
     assert files <= known, f"unvalidated data files: {files - known}"
     assert files == known, f"a language needs every layer: {known - files} missing"
     Language.load(lang)
@@ -58,6 +58,31 @@ def test_lexicons_countries_rows_codes_and_unique_forms(lang: str) -> None:
                 assert owner.setdefault(form, row["iso3"]) == row["iso3"], (
                     f"{form!r} names both {owner[form]} and {row['iso3']}"
                 )
+
+
+@pytest.mark.parametrize(
+    "lang", [lang for lang in LANGS if (LEXICONS / lang / "people.tsv").is_file()]
+)
+def test_lexicons_people_name_states_once(lang: str) -> None:
+    text = (LEXICONS / lang / "people.tsv").read_text(encoding="utf-8")
+    rows = list(
+        csv.DictReader([t for t in text.splitlines() if not t.startswith("#")], delimiter="\t")
+    )
+    states = {
+        r["iso3"]
+        for r in csv.DictReader(
+            (LEXICONS / lang / "countries.tsv").read_text(encoding="utf-8").splitlines(),
+            delimiter="\t",
+        )
+    }
+    assert rows and list(rows[0]) == ["iso3", "names"]
+    owner: dict[str, str] = {}
+    countries = ActorLexicon.load(lang).entries
+    for row in rows:
+        assert row["iso3"] in states, row["iso3"]
+        for form in row["names"].split("|"):
+            assert form and form.casefold() not in countries, f"{form!r} is already an entry"
+            assert owner.setdefault(form.casefold(), row["iso3"]) == row["iso3"], form
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -2,7 +2,8 @@
 
 ``countries.tsv`` gives each state's names, demonyms (all genders and numbers) and capitals or
 seats of power; ``actors.yaml`` gives titles (offices held by a person), institutions, group
-nouns and international organisations. Keys are compared lower-cased, with typographic
+nouns and international organisations; the optional ``people.tsv`` gives the state of leaders
+wire names without their office (``Putin said``). Keys are compared lower-cased, with typographic
 apostrophes already normalised by :func:`wirecoder.nlp.normalise` — except forms written with
 a leading ``=`` (``=US``, ``=UN``), which match only in exactly that case: acronyms that are
 ordinary words once lower-cased ("us", "un", "au").
@@ -56,6 +57,7 @@ class ActorLexicon:
     first_words: frozenset[str]  # the first word of every key: a cheap gate before matching
     prefixes: frozenset[str]  # every key's leading characters: a longer text cannot match
     exact: dict[str, str]  # key → the only spelling it matches in ("us" → "US")
+    people: dict[str, str]  # a leader's name, or surname alone → ISO3 ("putin" → "RUS")
 
     def find(self, text: str) -> tuple[str, str | Office] | None:
         """The entry ``text`` names (kind, value), or None; exact-case forms checked."""
@@ -105,6 +107,8 @@ class ActorLexicon:
             for form, entry in forms.items():
                 entries.setdefault(form, (kind, entry))
         every = [*entries, *groups]
+        people_tsv = folder / "people.tsv"
+        people = _people(people_tsv.read_text(encoding="utf-8")) if people_tsv.is_file() else {}
         return cls(
             lang=lang,
             country_names=names,
@@ -120,6 +124,7 @@ class ActorLexicon:
             first_words=frozenset(_first_word(k) for k in entries),
             prefixes=frozenset(k[:n] for k in entries for n in range(1, len(k) + 1)),
             exact=exact,
+            people=people,
         )
 
 
@@ -141,6 +146,17 @@ def _offices(entries: list[dict[str, Any]], section: str, lang: str) -> dict[str
         if plural:
             table.setdefault(_key(plural), office)
     return table
+
+
+def _people(tsv: str) -> dict[str, str]:
+    """``people.tsv`` (``#`` lines are comments) → each form of a name → ISO3."""
+    rows = [line for line in tsv.splitlines() if line.strip() and not line.startswith("#")]
+    return {
+        _key(form): row["iso3"]
+        for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t")
+        for form in (row.get("names") or "").split("|")
+        if form
+    }
 
 
 def _exact(form: str, exact: dict[str, str]) -> str:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from wirecoder.actors.reference import ArticleContext
 
 __all__ = [
+    "country_word",
+    "leader_at",
     "match_at",
     "matched_text",
     "name_of",
@@ -115,6 +117,12 @@ def starts(table: DocTable, i: int) -> list[int]:
         if head[before] <= i or text[before + 1] == "-":
             found.insert(0, before)
         before -= 1
+    if before >= 0 and dep[before] == "case" and head[head[before]] == i:
+        owner = head[before]  # "Democratic People's Republic of Korea": a name with 's
+        edge = table.tokens[owner].left_edge.i
+        left = edge + (dep[edge] == "det")
+        if left <= owner:
+            found.insert(0, left)
     return found
 
 
@@ -130,13 +138,38 @@ def untitled(lexicon: ActorLexicon, name: str) -> tuple[str, Office | None]:
 
 
 def name_of_country(lexicon: ActorLexicon, grammar: Grammar, name: str) -> tuple[str, str | None]:
-    """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR)."""
+    """``Abdallah II de Jordanie`` → (``Abdallah II``, JOR); a leader the lexicon's ``people``
+    list names (``Vladimir Putin``, ``Putin``) → the name and that leader's state."""
     for joiner in grammar.country_joiners:
         head, _, tail = name.rpartition(joiner)
         iso = lexicon.country_names.get(key(tail)) if head else None
         if iso:
             return head, iso
+    words = name.split()  # "Sheikh Hamad bin Khalifa al-Thani": a full name after a title
+    for cut in range(len(words)):
+        if cut == 0 or len(words) - cut >= 2:
+            iso = lexicon.people.get(key(" ".join(words[cut:])))
+            if iso:
+                return name, iso
     return name, None
+
+
+def country_word(lexicon: ActorLexicon, token: Token) -> str | None:
+    """The state one word names as a demonym (``Russian``) or by its name (``U.S.``)."""
+    return lexicon.demonyms.get(token.lower_) or lexicon.country_names.get(key(token.text))
+
+
+def leader_at(lexicon: ActorLexicon, token: Token) -> tuple[str, str] | None:
+    """``("country", ISO3)`` when ``token`` is (the last word of) a leader's name used as a
+    modifier: ``the Bush administration``, ``Reagan's statement``."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+    for start in range(len(words)):
+        iso = lexicon.people.get(key(" ".join(t.text for t in words[start:])))
+        if iso:
+            return "country", iso
+    return None
 
 
 def name_of(token: Token, ctx: ArticleContext) -> str:

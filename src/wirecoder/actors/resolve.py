@@ -126,11 +126,11 @@ class ActorResolver:
         return None
 
     def _more_demonyms(self, token: Token) -> list[str]:
-        codes = []
+        codes = []  # "les polices française et espagnole", "U.S. and Russian envoys"
         for child in self._children(token):
-            if child.dep_ == "amod" and child.lower_ in self.lexicon.demonyms:
+            if child.dep_ in {"amod", "compound"} and phrases.country_word(self.lexicon, child):
                 for conj in self._children(child):
-                    iso = self.lexicon.demonyms.get(conj.lower_)
+                    iso = phrases.country_word(self.lexicon, conj)
                     if conj.dep_ == "conj" and iso:
                         codes.append(iso)
         return codes
@@ -378,7 +378,7 @@ class ActorResolver:
             or (c.dep_ in {"nmod", "compound"} and c.i < token.i and not self._case(c))
         ]
         for child in nested:
-            match = self._match_at(child)
+            match = self._match_at(child) or phrases.leader_at(lex, child)
             kind = match[0] if match else None
             if kind in {"country", "capital"} and child.text[:1].isupper() and match:
                 return str(match[1]), None, ("GOV",)

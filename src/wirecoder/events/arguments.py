@@ -48,8 +48,8 @@ def with_preposition(head: Token, preposition: str) -> list[Token]:
     """The complements of ``head`` introduced by ``preposition`` (``au`` counts as ``à``)."""
     forms = grammar_of(head).forms(preposition)
     children = [*head.children]
-    for particle in [c for c in children if c.dep_ == "compound:prt"]:
-        children.extend(particle.children)  # "pulled out of Iraq": "of Iraq" under "out"
+    for particle in [c for c in children if c.dep_ == "compound:prt" and c.pos_ != "VERB"]:
+        children.extend(particle.children)  # "pulled out of Iraq"; not "according to X"
     found = [c for c in children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
     if preposition in grammar_of(head).dative:  # "gave Kenya a loan": Kenya is "to Kenya"
         found += [c for c in children if c.dep_ == "iobj" and case_of(c) is None]
@@ -124,12 +124,22 @@ def _agrees(verb: Token, subj: Token) -> bool:
 
 
 def clause_subjects(verb: Token) -> list[Token]:
-    """The subject of the clause a verb governs: ``demanded that X withdraw`` → X."""
+    """The subject of the clause a verb or a noun governs: ``demanded that X withdraw``,
+    ``its demand that X withdraw`` → X."""
     found: list[Token] = []
-    for clause in verb.children:
-        if clause.dep_ == "ccomp":
-            found.extend(c for c in clause.children if c.dep_ in _SUBJECTS)
+    for clause in that_clauses(verb):
+        found.extend(c for c in clause.children if c.dep_ in _SUBJECTS)
     return found[:1]
+
+
+def that_clauses(head: Token) -> list[Token]:
+    """The content clauses of a verb (``said that …``) or a noun (``the demand that …``, a
+    clause with a subordinator: not a relative clause)."""
+    return [
+        c
+        for c in head.children
+        if c.dep_ == "ccomp" or (c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children))
+    ]
 
 
 _CONTENT_CLAUSES = {"xcomp", "ccomp"}

@@ -97,8 +97,8 @@ class EventExtractor:
                 tokens = []  # "a rejeté la proposition d'une médiation": not the subject's act
         elif slot == "demonym":
             return self._demonym(head, ctx)
-        elif slot == "clause":
-            tokens = args.clause_subjects(head)
+        elif slot == "clause":  # "demanded that X …", "reiterated its demand that X …"
+            tokens = args.clause_subjects(head) or args.clause_subjects(found.anchor)
         else:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.anchor is not head:
@@ -286,15 +286,15 @@ class EventExtractor:
         at = ctx.offset + found.head.idx
         return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
 
-    def _home_target(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
-        """An act aimed at no one named is aimed at the country the story is about.
-
-        A domestic act addresses the article's own country; a foreign actor's act addresses
-        the state the article names most after the actor's own. Protests, demands and
-        accusations address its government; attacks and arrests hit its people. Aid and
-        sanctions are aimed only at a state the sentence names (where they happen, or in
-        the act's own clause), never at the story's country by default.
-        """
+    def _home_target(
+        self, actor: Actor, found: Found, ctx: ArticleContext, acting: set[str | None]
+    ) -> Actor | None:
+        """An act aimed at no one named is aimed at the country the story is about (not at
+        one of its ``acting`` sides: ``X and Y signed a treaty`` is aimed at no one). A
+        domestic act addresses the article's own country; a foreign actor's act the state the
+        article names most after the actor's own: protests, demands and accusations its
+        government, attacks and arrests its people. Aid and sanctions are aimed only at a
+        state the sentence names (where they happen, or in the act's own clause)."""
         trigger = found.trigger
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
             return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
@@ -318,10 +318,9 @@ class EventExtractor:
             return replace(
                 earlier, text="", start=ctx.offset + found.head.idx, end=ctx.offset + found.head.idx
             )
-        if target is None:
+        if target is None or (len(acting) > 1 and target in acting):
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
-        at = ctx.offset + found.head.idx
         return Actor(text="", country=target, sectors=sectors, start=at, end=at)
 
     # -- events ---------------------------------------------------------------------------
@@ -365,8 +364,9 @@ class EventExtractor:
             pairs = [(claimant, actor) for actor, _ in pairs] or [(claimant, None)]
         cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
+        acting = {a.code for a, named in pairs if named is None}  # "X and Y signed a treaty"
         for actor, named in pairs:
-            recipient = named if named is not None else self._home_target(actor, found, ctx)
+            recipient = named if named is not None else self._home_target(actor, found, ctx, acting)
             if recipient is None and (
                 self.ontology.requires_recipient(trigger.type) or trigger.needs_recipient
             ):

@@ -108,8 +108,9 @@ def support_subject(noun: Token, support: Collection[str]) -> Token | None:
 
 
 def behind(token: Token) -> list[Token]:
-    """The sides behind a thing: its ``de``/``of`` complement, or the agent of a participle."""
-    found = args.of_complements(token)
+    """The sides behind a thing: its ``de``/``of`` complement, its own agent (``crimes by
+    X``), or the agent of a participle (``crimes committed by X``)."""
+    found = [*args.of_complements(token), *args.agents(token)]
     for child in token.children:
         if child.dep_ == "acl":
             found.extend(args.agents(child))
@@ -179,9 +180,12 @@ def heard(noun: Token) -> bool:
 
 def below(noun: Token, preposition: str) -> list[Token]:
     """A complement with ``preposition`` anywhere under a noun, when the parse hangs it on a
-    word of the noun's own complements (``la visite du ministre ouzbek, X, en Azerbaïdjan``)."""
+    word of the noun's own complements (``la visite du ministre ouzbek, X, en Azerbaïdjan``),
+    or on the noun it modifies as a compound (``a mediation effort between X and Y``)."""
     forms = args.preposition_forms(preposition, noun)
     inside = [c for c in noun.children if c.dep_ != "conj"]  # not into a coordinated noun
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        inside += [c for c in noun.head.children if c.dep_ in {"nmod", "obl"}]
     return [
         t
         for child in inside

@@ -71,7 +71,7 @@ class TriggerFinder:
         tokens = self.resolver.tokens(sentence)
         lemmas = self.resolver.table(sentence.doc).lemma
         for token in tokens:
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" and not _nominal(token):
                 if lex.verb_lemma(lemmas[token.i].lower()) not in self._verb_words:
                     continue
                 lemma = self.lemma(token)
@@ -109,7 +109,9 @@ class TriggerFinder:
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
-        kept = _without_restated(_without_nominal_contents(found))
+        kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
+        kept = _without_settings(_without_repeated_conjuncts(kept))
+        kept = self._without_glosses(kept)
         return _without_contents(self._with_contents(kept))
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
@@ -148,7 +150,9 @@ class TriggerFinder:
         for verb in self.resolver.tokens(sentence):
             if verb.pos_ != "VERB":
                 continue
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            nouns = [o for o in args.objects(verb) if o.pos_ == "NOUN"]  # "a reminder that"
+            clauses = [c for h in [verb, *nouns] for c in args.that_clauses(h)]
+            for clause in clauses:
                 children = list(clause.children)
                 if not any(c.dep_ == "aux" and c.lower_ in must for c in children):
                     continue
@@ -158,6 +162,17 @@ class TriggerFinder:
                 found = [f for f in found if f.head.i not in inside and f.head.i != verb.i]
                 found.append(Found(trigger, verb, verb.i, verb.i, clause))
         return found
+
+    def _without_glosses(self, found: list[Found]) -> list[Found]:
+        """Drop what an act's actor says of it in a participle adjunct: ``rejected calls for
+        aid, saying it was withholding it until …`` is one rejection."""
+        speech = self.triggers.word_class("speech")
+        inside: set[int] = set()
+        for f in found:
+            for adjunct in f.head.children:
+                if _participle_adjunct(adjunct) and adjunct.lemma_.lower() in speech:
+                    inside |= {t.i for t in adjunct.subtree if t.i != adjunct.i}
+        return [f for f in found if f.head.i not in inside]
 
     def lemma(self, verb: Token) -> str:
         """The verb's lexicon key: its lemma, or lemma and particle for a phrasal verb the
@@ -174,7 +189,12 @@ class TriggerFinder:
         lemma = self.lemma(verb)
         for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
             obj = sides.counted(obj, self.triggers.word_class("quantity"))
-            trigger = self.triggers.phrases.get((lemma, obj.lemma_.lower()))
+            # the object, or a noun compounded with it ("ended mediation efforts")
+            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+            trigger = next(
+                (t for n in nouns if (t := self.triggers.phrases.get((lemma, n.lemma_.lower())))),
+                None,
+            )
             if trigger is None:
                 continue
             anchor = obj
@@ -322,6 +342,51 @@ def _without_nominal_contents(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _without_clause_contents(found: list[Found]) -> list[Found]:
+    """Drop acts told in the content clause of a trigger: ``its demand that Israel ease
+    restrictions``, ``the accusation that the army shelled the town``, ``demanded that its
+    partners refuse to recognize X`` are one demand, one accusation."""
+    inside: set[int] = set()
+    for f in found:
+        for clause in args.that_clauses(f.anchor):
+            inside |= {t.i for t in clause.subtree}
+    return [f for f in found if f.head.i not in inside]
+
+
+def _without_settings(found: list[Found]) -> list[Found]:
+    """Drop a noun trigger told as where another act took place: ``agreed to US mediation
+    in the talks with X``, ``accused X of blackmail in the negotiations`` (a locative
+    preposition of the grammar)."""
+    heads = {f.head.i for f in found}
+    return [
+        f
+        for f in found
+        if f.trigger.kind != "noun"
+        or args.case_of(f.head) not in grammar_of(f.head).locative
+        or not any(a.i in heads for a in f.head.ancestors)
+    ]
+
+
+def _nominal(verb: Token) -> bool:
+    """A participle used as a noun (``evacuated the wounded``): a side, not an act."""
+    return verb.dep_ in {"obj", "nsubj", "obl"} and any(c.dep_ == "det" for c in verb.children)
+
+
+def _without_repeated_conjuncts(found: list[Found]) -> list[Found]:
+    """Drop a verb coordinated with a verb of the same type and mode that shares its subject:
+    ``killed one soldier and wounded two others`` is one attack."""
+    verbs = {f.head.i: (f.trigger.type, f.trigger.mode) for f in found if f.trigger.kind != "noun"}
+    return [
+        f
+        for f in found
+        if f.trigger.kind == "noun"
+        or f.head.dep_ != "conj"
+        or verbs.get(f.head.head.i) != (f.trigger.type, f.trigger.mode)
+        or any(c.dep_.startswith("nsubj") for c in f.head.children)
+        or args.is_passive(f.head.head) != args.is_passive(f.head)  # not the same subject
+    ]
 
 
 def _without_restated(found: list[Found]) -> list[Found]:
