@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from wirecoder.actors.reference import ArticleContext
 
 __all__ = [
+    "adjacent_name",
     "country_word",
     "leader_at",
     "match_at",
@@ -27,6 +28,7 @@ __all__ = [
     "name_of",
     "name_of_country",
     "nameless",
+    "portfolio",
     "span_of",
     "starts",
     "untitled",
@@ -185,6 +187,55 @@ def name_of(token: Token, ctx: ArticleContext) -> str:
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end].whitespace_:
         end += 1
     return str(doc[start : end + 1].text)
+
+
+def portfolio(
+    table: DocTable, lexicon: ActorLexicon, grammar: Grammar, token: Token, role: str
+) -> str:
+    """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
+    if role not in grammar.portfolio_titles:
+        return role
+    for child in table.children[token.i]:
+        if child.dep_ != "nmod" or child.pos_ != "NOUN":
+            continue
+        if table.case[child.i] not in grammar.possessor:
+            continue
+        match = match_at(table, lexicon, child)
+        if match is not None and match[0] in {"country", "igo", "capital"}:
+            continue
+        words = [
+            t for t in child.subtree if t.i <= child.i or (t.head == child and t.dep_ == "amod")
+        ]
+        if any(t.pos_ == "PROPN" for t in words):
+            continue
+        return key(f"{role} " + "".join(t.text_with_ws for t in words))
+    return role
+
+
+def adjacent_name(
+    table: DocTable, lexicon: ActorLexicon, token: Token, span: Span, ctx: ArticleContext
+) -> str | None:
+    """A person's name printed right after a title (``son homologue X Y``) that the parser
+    did not attach as an apposition: the PER entity starting inside the phrase after its
+    head, or right after it."""
+    doc = span.doc
+    texts, pos, size = table.text, table.pos, len(table.text)
+    reach = span.end + 1 if span.end < size and texts[span.end] == "," else span.end
+    for start, _, text in ctx.persons(doc):
+        if token.i < start <= reach:
+            return text
+    # no entity: two or more capitalised words that name nothing in the lexicon
+    i = token.i + 1
+    while i <= min(span.end, size - 1):
+        run = i
+        while run < size and pos[run] in {"PROPN", "X"} and texts[run][:1].isupper():
+            if key(texts[run]) in lexicon.entries:
+                break  # "l'ONU Ban Ki-moon": the name starts after the organisation
+            run += 1
+        if run - i >= 2:
+            return str(doc[i:run].text)
+        i = max(run, i + 1)
+    return None
 
 
 def span_of(table: DocTable, lexicon: ActorLexicon, grammar: Grammar, token: Token) -> Span:

@@ -291,11 +291,11 @@ class ActorResolver:
                         country = country or sub.country
                         igo = igo or sub.igo
         if name is None and token.pos_ == "NOUN":
-            name = self._adjacent_name(token, span, ctx)
+            name = phrases.adjacent_name(self.table(token.doc), self.lexicon, token, span, ctx)
         if name and country is None and igo is None:
             name, country = phrases.name_of_country(self.lexicon, self.grammar, name)
         if role and token.pos_ == "NOUN" and " " not in role:
-            role = self._portfolio(token, role)
+            role = phrases.portfolio(self.table(token.doc), self.lexicon, self.grammar, token, role)
         if role in grammar.counterparts and country is None and igo is None and name is None:
             other = other_party(ctx)  # "son interlocuteur": the one the subject met
             if other is not None:
@@ -395,51 +395,6 @@ class ActorResolver:
     def _case(self, token: Token) -> str | None:
         """The word of the first ``case`` dependent (``de``, ``au``), read once per document."""
         return self.table(token.doc).case[token.i]
-
-    def _portfolio(self, token: Token, role: str) -> str:
-        """``ministre de l'Énergie`` → the office with its portfolio, not a bare ``ministre``."""
-        if role not in self.grammar.portfolio_titles:
-            return role
-        for child in self._children(token):
-            if child.dep_ != "nmod" or child.pos_ != "NOUN":
-                continue
-            if self._case(child) not in self.grammar.possessor:
-                continue
-            match = self._match_at(child)
-            if match is not None and match[0] in {"country", "igo", "capital"}:
-                continue
-            words = [
-                t for t in child.subtree if t.i <= child.i or (t.head == child and t.dep_ == "amod")
-            ]
-            if any(t.pos_ == "PROPN" for t in words):
-                continue
-            return key(f"{role} " + "".join(t.text_with_ws for t in words))
-        return role
-
-    def _adjacent_name(self, token: Token, span: Span, ctx: ArticleContext) -> str | None:
-        """A person's name printed right after a title (``son homologue X Y``) that the
-        parser did not attach as an apposition: the PER entity starting inside the phrase
-        after its head, or right after it."""
-        doc = span.doc
-        known_words = self.lexicon.entries
-        table = self.table(doc)
-        texts, pos, size = table.text, table.pos, len(table.text)
-        reach = span.end + 1 if span.end < size and texts[span.end] == "," else span.end
-        for start, _, text in ctx.persons(doc):
-            if token.i < start <= reach:
-                return text
-        # no entity: two or more capitalised words that name nothing in the lexicon
-        i = token.i + 1
-        while i <= min(span.end, size - 1):
-            run = i
-            while run < size and pos[run] in {"PROPN", "X"} and texts[run][:1].isupper():
-                if key(texts[run]) in known_words:
-                    break  # "l'ONU Ban Ki-moon": the name starts after the organisation
-                run += 1
-            if run - i >= 2:
-                return str(doc[i:run].text)
-            i = max(run, i + 1)
-        return None
 
     def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
         _, start, end = self._phrase(token)
