@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,6 +48,26 @@ def test_nlp_unknown_language_says_what_to_do(lang: str) -> None:
 @pytest.mark.parametrize("texts", [["Première phrase.", "Deuxième texte, plus long."]])
 def test_nlp_parse_many_keeps_order(parser: Parser, texts: list[str]) -> None:
     assert [d.text for d in parser.parse_many(texts, batch_size=1)] == texts
+
+
+@pytest.mark.parametrize("limit", [10])
+def test_nlp_parse_many_bounds_the_lemmatizer_cache(parser: Parser, limit: int) -> None:
+    texts = [
+        "Les ministres réunis à Bakou ont signé des accords de coopération militaire.",
+        "Des milliers de manifestants ont défilé dimanche dans les rues de la capitale.",
+        "Le gouvernement a condamné les frappes menées contre les villages frontaliers.",
+    ] * 2
+    bounded = replace(parser, cache_limit=limit)
+    lemmatizer = parser.nlp.get_pipe("lemmatizer")
+    lemmatizer.cache.clear()
+    sizes = []
+    lemmas = []
+    for doc in bounded.parse_many(texts, batch_size=1):
+        lemmas.append([t.lemma_ for t in doc])
+        sizes.append(len(lemmatizer.cache))
+        assert sizes[-1] <= limit + len(doc)  # at most one document's words past the limit
+    assert any(after < before for before, after in pairwise(sizes))
+    assert lemmas == [[t.lemma_ for t in parser.parse(text)] for text in texts]
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,9 @@ class Parser:
     lang: str
     nlp: Language
     universal: bool = False  # rewrite ClearNLP labels as UD after parsing
+    # the lemmatizer caches every (word, tag) it has seen, about 300 bytes each: past this many
+    # (about 150 MB) it starts again, so a run over years of wire does not grow without bound
+    cache_limit: int = 500_000
 
     @classmethod
     def load(cls, lang: str, model: str | None = None) -> Parser:
@@ -202,4 +205,15 @@ class Parser:
     def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         """Parse in batches with ``nlp.pipe``; docs come back in input order."""
         docs = self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)
-        return (to_universal(d) for d in docs) if self.universal else docs
+        return (
+            self._bounded(to_universal(d) for d in docs) if self.universal else self._bounded(docs)
+        )
+
+    def _bounded(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        """``docs``, emptying a component's cache (the lemmatizer's) past ``cache_limit``."""
+        for doc in docs:
+            yield doc
+            for _, pipe in self.nlp.pipeline:
+                cache = getattr(pipe, "cache", None)
+                if isinstance(cache, dict) and len(cache) > self.cache_limit:
+                    cache.clear()
