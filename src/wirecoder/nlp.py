@@ -86,15 +86,23 @@ class HyphenCompounds:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
+        if "-" not in text:
+            return doc
+        from spacy.attrs import ORTH
+
+        # a chain of joined triples (left, "-", right), each starting on the last one's right
+        dashes = (doc.to_array(ORTH) == doc.vocab.strings["-"]).nonzero()[0].tolist()
+        firsts = [
+            d - 1
+            for d in dashes
+            if 0 < d < len(doc) - 1 and self._joins(doc[d - 1], doc[d], doc[d + 1])
+        ]
         spans: list[tuple[int, int]] = []
-        i = 0
-        while i < len(doc) - 2:
-            j = i
-            while j + 2 < len(doc) and self._joins(doc[j], doc[j + 1], doc[j + 2]):
-                j += 2
-            if j > i:
-                spans.append((i, j + 1))
-            i = j + 1
+        for first in firsts:
+            if spans and spans[-1][1] == first + 1:
+                spans[-1] = (spans[-1][0], first + 3)
+            else:
+                spans.append((first, first + 3))
         if spans:
             with doc.retokenize() as retokenizer:
                 for start, end in spans:
@@ -142,11 +150,14 @@ class ParagraphBreaks:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        for token in doc[1:]:
-            before = doc[token.i - 1]
-            broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
-            if broken and not token.is_space:
-                token.is_sent_start = True
+        if "\n" not in text:
+            return doc
+        from spacy.attrs import IS_SPACE
+
+        spaces = set(doc.to_array(IS_SPACE).nonzero()[0].tolist())
+        for i in sorted(spaces):  # spaCy keeps line breaks as space tokens ("\n\n")
+            if i + 1 < len(doc) and "\n" in doc[i].text and i + 1 not in spaces:
+                doc[i + 1].is_sent_start = True
         return doc
 
 
