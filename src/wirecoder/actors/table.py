@@ -29,7 +29,7 @@ class DocTable:
     )
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SPACY
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
         from spacy.parts_of_speech import NAMES
 
         self.doc = doc
@@ -38,7 +38,13 @@ class DocTable:
         columns = [HEAD, IDX, SPACY, POS, DEP, IS_SPACE, IS_PUNCT]
         rows = doc.to_array(columns).astype("int64").tolist() if size else []
         self.idx: list[int] = [row[1] for row in rows]
-        self.text: list[str] = [t.text for t in self.tokens]
+        # strings by their hash (uint64: the int64 rows above wrap the larger ones)
+        hashes = doc.to_array([ORTH, DEP, LOWER, LEMMA]).tolist() if size else []
+        strings = doc.vocab.strings
+        named: dict[int, str] = {}
+        self.text: list[str] = [
+            named.get(h[0]) or named.setdefault(h[0], strings[h[0]]) for h in hashes
+        ]
         self.text_ws: list[str] = [
             t + " " if row[2] else t for t, row in zip(self.text, rows, strict=True)
         ]
@@ -47,18 +53,14 @@ class DocTable:
         self.pos: list[str] = [NAMES[row[3]] for row in rows]
         self.is_space: list[bool] = [bool(row[5]) for row in rows]
         self.is_punct: list[bool] = [bool(row[6]) for row in rows]
-        # strings by their hash (uint64: the int64 rows above wrap the larger ones)
-        hashes = doc.to_array([DEP, LOWER, LEMMA]).tolist() if size else []
-        strings = doc.vocab.strings
-        named: dict[int, str] = {}
         self.dep: list[str] = [
-            named.get(h[0]) or named.setdefault(h[0], strings[h[0]]) for h in hashes
-        ]
-        self.lower: list[str] = [
             named.get(h[1]) or named.setdefault(h[1], strings[h[1]]) for h in hashes
         ]
-        self.lemma: list[str] = [
+        self.lower: list[str] = [
             named.get(h[2]) or named.setdefault(h[2], strings[h[2]]) for h in hashes
+        ]
+        self.lemma: list[str] = [
+            named.get(h[3]) or named.setdefault(h[3], strings[h[3]]) for h in hashes
         ]
         self.head: list[int] = [i + row[0] for i, row in enumerate(rows)]  # HEAD is relative
         # token.children in spaCy's order (ascending), and the first "case" child's word
