@@ -367,3 +367,18 @@ def test_events_triggers_accepting_refused_is_a_rejection(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ecuador demanded a truce with Peruvian forces along the border.",
+            ("REQUEST", "ECU", "PER"),
+        )
+    ],
+)
+def test_events_triggers_demand_aims_at_whom_it_wants_a_truce_with(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(english, text, negated=False) == {expected}
