@@ -390,3 +390,22 @@ def test_events_triggers_demand_aims_at_whom_it_wants_a_truce_with(
 @pytest.mark.parametrize("text", ["Kenya plans to build a new dam near the coast."])
 def test_events_triggers_a_plan_of_nothing_coded_is_no_event(english: Coder, text: str) -> None:
     assert coded_triples(english, text, negated=False) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopian troops engaged in the shelling of Eritrean positions.",
+            ("ASSAULT", "ETH", "ERI"),
+        ),
+        (
+            "Zimbabwean police participated in the arrests of opposition activists.",
+            ("COERCE", "ZWE", "ZWE"),
+        ),
+    ],
+)
+def test_events_triggers_support_verb_with_a_preposition_names_the_actor(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)
