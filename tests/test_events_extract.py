@@ -716,3 +716,22 @@ def test_events_extract_coordinated_actors_aim_at_no_one_of_themselves(
     english: Coder, text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert coded_triples(english, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan doctors donated and personally delivered medicine to a hospital in Mogadishu.",
+            ("AID", "KEN", "SOM"),
+        ),
+        (
+            "Iran condemned and rejected the Security Council resolution.",
+            ("ACCUSE", "IRN", "UN"),
+        ),
+    ],
+)
+def test_events_extract_coordinated_verbs_share_the_last_ones_complements(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)

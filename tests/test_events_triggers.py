@@ -237,6 +237,9 @@ def test_events_triggers_compound_noun_takes_the_complements_of_its_head(
         ),
         ("President Macron gave a warm welcome on Thursday to the Nigerian president.", "CONSULT"),
         ("Kenya's high court opened a hearing into the killings.", "ACCUSE"),
+        ("Archbishop Tutu called for sanctions against Zimbabwe on Sunday.", "ACCUSE"),
+        ("Hungary plans to impose restrictions on imports from Ukraine.", "THREATEN"),
+        ("The Kenyan president plans to visit Uganda next week.", "AGREE"),
     ],
 )
 def test_events_triggers_lexicon_classes_in_english(
@@ -367,3 +370,42 @@ def test_events_triggers_accepting_refused_is_a_rejection(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ecuador demanded a truce with Peruvian forces along the border.",
+            ("REQUEST", "ECU", "PER"),
+        )
+    ],
+)
+def test_events_triggers_demand_aims_at_whom_it_wants_a_truce_with(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(english, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Kenya plans to build a new dam near the coast."])
+def test_events_triggers_a_plan_of_nothing_coded_is_no_event(english: Coder, text: str) -> None:
+    assert coded_triples(english, text, negated=False) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopian troops engaged in the shelling of Eritrean positions.",
+            ("ASSAULT", "ETH", "ERI"),
+        ),
+        (
+            "Zimbabwean police participated in the arrests of opposition activists.",
+            ("COERCE", "ZWE", "ZWE"),
+        ),
+    ],
+)
+def test_events_triggers_support_verb_with_a_preposition_names_the_actor(
+    english: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(english, text, negated=False)

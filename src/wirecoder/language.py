@@ -42,6 +42,8 @@ class Grammar:
     minority: frozenset[str]
     background: frozenset[str]
     leading: frozenset[str]
+    support_cases: frozenset[str]
+    between: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

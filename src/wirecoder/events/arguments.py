@@ -53,7 +53,23 @@ def with_preposition(head: Token, preposition: str) -> list[Token]:
     found = [c for c in children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in forms]
     if preposition in grammar_of(head).dative:  # "gave Kenya a loan": Kenya is "to Kenya"
         found += [c for c in children if c.dep_ == "iobj" and case_of(c) is None]
+    if not found:  # "donated and delivered goods to X": the complement both verbs share
+        found = [t for v in _sharing(head) for t in with_preposition(v, preposition)]
     return found
+
+
+def _sharing(verb: Token) -> list[Token]:
+    """The verbs coordinated after ``verb`` with no subject of their own, whose complements
+    ``verb`` shares when it has none (``condemned and rejected the resolution``)."""
+    if verb.pos_ != "VERB":
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(s.dep_ in _SUBJECTS for s in c.children)
+    ]
 
 
 def agents(verb: Token) -> list[Token]:
@@ -76,7 +92,8 @@ def complements(head: Token) -> list[Token]:
 def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ == "nsubj:pass"]
-    return [c for c in verb.children if c.dep_ == "obj"]
+    own = [c for c in verb.children if c.dep_ == "obj"]
+    return own or [c for v in _sharing(verb) for c in v.children if c.dep_ == "obj"]
 
 
 def subject(verb: Token) -> Token | None:

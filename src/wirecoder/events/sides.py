@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wirecoder.events import arguments as args
+from wirecoder.language import grammar_of
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -102,8 +103,8 @@ def support_subject(noun: Token, support: Collection[str]) -> Token | None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in support:
         return None
-    if token.dep_ != "obj" and args.case_of(token) not in args.preposition_forms("à", token):
-        return None  # "procéder à une arrestation", not "lors d'une opération"
+    if token.dep_ != "obj" and args.case_of(token) not in grammar_of(token).support_cases:
+        return None  # "procéder à une arrestation", "engaged in", not "lors d'une opération"
     return subject_of(verb)
 
 
@@ -121,7 +122,8 @@ def is_joint(noun: Token, joint: Collection[str]) -> bool:
     """``des exercices conjoints``, ``des patrouilles mixtes``, ``manœuvres entre X et Y``."""
     if any(c.dep_ == "amod" and c.lemma_.lower() in joint for c in noun.children):
         return True
-    return any(c.dep_ in _COMPLEMENTS and args.case_of(c) == "entre" for c in noun.children)
+    between = grammar_of(noun).between
+    return any(c.dep_ in _COMPLEMENTS and args.case_of(c) in between for c in noun.children)
 
 
 def conjuncts(token: Token) -> list[Token]:
