@@ -181,6 +181,11 @@ def _check(coder: Coder, text: str, home: str | None, expected: set[tuple[str, .
             "SRB",
             {("ACCUSE", "SRB", "SRB")},
         ),
+        (  # "d'" before a guillemet is parsed as "d" + "'"
+            "Le ministre serbe a qualifié ces sanctions d'« inacceptables ».",
+            "SRB",
+            {("ACCUSE", "SRB", "SRB")},
+        ),
         ("Un militant marocain a été expulsé vers l'Espagne.", "DZA", {("COERCE", "DZA", "MAR")}),
         (
             "Le ministère péruvien a violemment réagi contre la décision chilienne.",
