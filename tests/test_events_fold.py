@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -51,19 +53,39 @@ def test_events_fold_keeps_the_clearest(confidences: tuple[float, float]) -> Non
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "folded"),
+    ("type_", "quad", "first", "second", "folded"),
     [
-        (("SOC", "GOV"), ("BUS", "GOV"), 2),  # the unions' criticism and the employers'
-        (("GOV", "REB"), ("GOV", "JRN"), 2),  # arresting rebels, arresting journalists
-        (("SOC", "GOV"), ("SOC", "GOV"), 1),
+        ("ACCUSE", 3, ("SOC", "GOV"), ("BUS", "GOV"), 2),  # the unions' criticism, the employers'
+        ("ACCUSE", 3, ("SOC", "GOV"), ("SOC", "JRN"), 1),  # one speaker's, whoever is named
+        ("COERCE", 4, ("COP", "CVL"), ("MIL", "CVL"), 1),  # an arrest by "the security forces"
     ],
 )
-def test_events_fold_keeps_apart_sides_of_other_sectors(
-    first: tuple[str, str], second: tuple[str, str], folded: int
+def test_events_fold_keeps_apart_speakers_of_other_sectors(
+    type_: str, quad: int, first: tuple[str, str], second: tuple[str, str], folded: int
 ) -> None:
-    events = [_event(1, "ACCUSE", "FRA", "FRA", sectors=first)]
-    events.append(_event(2, "ACCUSE", "FRA", "FRA", sectors=second))
+    events = [
+        _event(n, type_, "FRA", "FRA", sectors=s, quad_class=quad)
+        for n, s in [(1, first), (2, second)]
+    ]
     assert len(fold(events, SYMMETRIC.__contains__)) == folded
+
+
+@pytest.mark.parametrize("nominal", [True, False])
+def test_events_fold_a_noun_restates_an_act(nominal: bool) -> None:
+    """ "Ali a remercié X pour le soutien de Y": the support named by a noun folds into Y's act
+    told by a verb, whoever the sentence names for its sides."""
+    told = _event(1, "SUPPORT", "PAK", "AZE", sectors=("MIL", "GOV"), quad_class=1)
+    named = _event(2, "SUPPORT", "PAK", "AZE", sectors=("GOV", "GOV"), quad_class=1)
+    kept = fold([told, named], SYMMETRIC.__contains__, lambda e: nominal and e.id == "e2")
+    assert len(kept) == (1 if nominal else 2)
+
+
+@pytest.mark.parametrize("sectors", [(("GOV", "GOV"), ("GOV", "MIL"))])
+def test_events_fold_one_trigger_is_one_act(sectors: tuple[tuple[str, str], ...]) -> None:
+    """ "il a rencontré le gouverneur et les commandants": one meeting."""
+    events = [_event(1, "CONSULT", "GMB", "SEN", sectors=s) for s in sectors]
+    events = [replace(e, id=f"e{n}") for n, e in enumerate(events)]
+    assert len(fold(events, SYMMETRIC.__contains__)) == 1
 
 
 @pytest.mark.parametrize(

@@ -315,13 +315,10 @@ class EventExtractor:
         if trigger.type in reactions.REACTIONS and (
             earlier := reactions.reacted_to(self.resolver, speech, actor, found.head, ctx)
         ):
-            return replace(
-                earlier, text="", start=ctx.offset + found.head.idx, end=ctx.offset + found.head.idx
-            )
+            return replace(earlier, text="", start=at, end=at)
         if target is None:
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
-        at = ctx.offset + found.head.idx
         return Actor(text="", country=target, sectors=sectors, start=at, end=at)
 
     # -- events ---------------------------------------------------------------------------
@@ -377,9 +374,12 @@ class EventExtractor:
             confidence -= 0.2 if named is None or named.code is None else 0.0
             confidence -= 0.2 if actor.code is None else 0.0
             confidence -= 0.1 if sides.in_relative_clause(found.head) else 0.0
+            eid = event_id(article_id, type_, actor, recipient, t_start)
+            if trigger.kind == "noun":
+                ctx.nominal.add(eid)  # "les interpellations": named, not told (see fold)
             events.append(
                 Event(
-                    id=event_id(article_id, type_, actor, recipient, t_start),
+                    id=eid,
                     type=type_,
                     mode=mode,
                     actor=actor,

@@ -1,38 +1,55 @@
 """One event per real-world action in an article.
 
 The same meeting reported in three sentences ("X s'est entretenu avec Y", "les parties ont
-échangé…") is one event: mentions that agree on type, sides (by country or IGO and sector, unordered
-for joint types), auxiliary mode and negation fold into the clearest one — the highest
-confidence, then the first reported.
+échangé…") is one event: mentions that agree on type, sides (by country or IGO, unordered for
+joint types), auxiliary mode and negation fold into the clearest one — the highest confidence,
+then the first reported.
 
-The gold counts one event per distinct act and per acting side, so sides of one country are
-apart when their sectors differ (the unions' criticism of a government and the employers'
-are two acts; a government's arrest of rebels and of journalists too), and when they name
-different people or organisations ("Mélenchon and Morano both called her …" is two
-accusations): a mention folds only into a group whose actor's name it shares, or when one of
-the two names no one (``il``, ``le ministre``) and so may stand for the other.
+The gold counts one event per distinct act and per acting side. So a verbal act aimed at
+someone is apart from another of the same countries when its speaker's sector differs (the
+unions' criticism of a government and the employers' are two statements), and any act is
+apart when the actors name different people or organisations ("Mélenchon and Morano both
+called her …" is two accusations); a mention that names no one (``il``, ``le ministre``) may
+stand for either and folds. One trigger is one act ("il a rencontré le gouverneur et les
+commandants"), and an act a noun names ("le soutien de X", "les interpellations") restates
+one told elsewhere, whatever its sides' sectors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from wirecoder.records import Actor, Event
 
 
-def _side(side: Actor | None) -> tuple[str, str]:
-    """A side as folding compares it: its country or IGO, and its first sector."""
+def _code(side: Actor | None) -> str:
     if side is None:
-        return ("", "")
-    code = side.code or (side.name or side.text).lower()
-    return (code, side.sectors[0] if side.sectors else "")
+        return ""
+    return side.code or (side.name or side.text).lower()
+
+
+def _sector(side: Actor | None) -> str:
+    return side.sectors[0] if side is not None and side.sectors else ""
 
 
 def fold_key(event: Event, symmetric: bool) -> tuple[object, ...]:
-    sides = (_side(event.actor), _side(event.recipient))
+    sides = (_code(event.actor), _code(event.recipient))
     if symmetric:
         sides = tuple(sorted(sides))  # type: ignore[assignment]
     return (event.type, sides, event.aux_mode, event.negated)
+
+
+def _sectors(event: Event, symmetric: bool) -> tuple[str, ...]:
+    """The speaker's sector, of a verbal act aimed at someone: "the unions criticised the
+    government, and so did the employers" is two statements. Material acts (an arrest told as
+    the police's, then as the security forces') and meetings fold whoever is named for them."""
+    if symmetric or event.quad_class not in _VERBAL:
+        return ()
+    return (_sector(event.actor),)
+
+
+_VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
 
 
 def _words(name: str | None) -> frozenset[str]:
@@ -50,26 +67,81 @@ def _name(event: Event) -> str | None:
     return event.actor.name if event.actor is not None else None
 
 
-def _clearest(members: list[Event], named: bool) -> Event:
-    """The highest confidence, then the first reported; a named mention first when ``named``
-    (several sides share the key: the kept one must keep its name to stay apart)."""
-    return max(members, key=lambda e: (named and _name(e) is not None, e.confidence))
+def _trigger(event: Event) -> tuple[int, str]:
+    return (event.evidence.start, event.evidence.trigger)
 
 
-def fold(events: Iterable[Event], is_symmetric: Callable[[str], bool]) -> tuple[Event, ...]:
-    """Keep one event per key and acting side, in the order the kept events were first
-    reported."""
-    groups: dict[tuple[object, ...], list[tuple[list[str | None], list[Event]]]] = {}
+@dataclass(slots=True)
+class _Act:
+    """The mentions of one act: its sides' sectors (none when only nouns name it), its
+    actor's fullest name."""
+
+    sectors: set[tuple[str, ...]]
+    name: str | None
+    members: list[Event] = field(default_factory=list)
+
+    def joins(self, other: _Act) -> bool:
+        sectors = not self.sectors or not other.sectors or bool(self.sectors & other.sectors)
+        return sectors and same_name(self.name, other.name)
+
+    def absorb(self, other: _Act) -> None:
+        self.sectors |= other.sectors
+        if other.name is not None and len(other.name) > len(self.name or ""):
+            self.name = other.name  # the fullest form: "François Hollande" over "Hollande"
+        self.members.extend(other.members)
+
+    def clearest(self, several: bool, nominal: Callable[[Event], bool]) -> Event:
+        """The highest confidence, then the first reported; when ``several`` acts share the
+        key, a named and told mention first (the kept one keeps what keeps it apart)."""
+        return max(
+            self.members,
+            key=lambda e: (
+                several and _name(e) is not None,
+                several and not nominal(e),
+                e.confidence,
+            ),
+        )
+
+
+def _acts(mentions: list[tuple[Event, tuple[str, ...] | None]]) -> list[_Act]:
+    """The mentions of one key as acts: one trigger's mentions are one act, and acts whose
+    sides share sectors (or that only a noun names) and whose actors' names agree are one."""
+    by_trigger: dict[tuple[int, str], _Act] = {}
+    for event, sectors in mentions:
+        act = by_trigger.setdefault(_trigger(event), _Act(set(), None))
+        act.absorb(_Act(set() if sectors is None else {sectors}, _name(event), [event]))
+    acts: list[_Act] = []
+    for act in by_trigger.values():
+        merged = True
+        while merged:  # an act may bridge two earlier ones
+            merged = False
+            for other in acts:
+                if other.joins(act):
+                    other.absorb(act)
+                    acts.remove(other)
+                    act, merged = other, True
+                    break
+        acts.append(act)
+    return acts
+
+
+def fold(
+    events: Iterable[Event],
+    is_symmetric: Callable[[str], bool],
+    is_nominal: Callable[[Event], bool] = lambda event: False,
+) -> tuple[Event, ...]:
+    """Keep one event per key and act, in the order the kept events were first reported.
+
+    ``is_nominal`` tells the mentions a noun names ("les interpellations", "le soutien de X"):
+    they restate an act told elsewhere in other words, so their sides' sectors keep nothing
+    apart."""
+    keyed: dict[tuple[object, ...], list[tuple[Event, tuple[str, ...] | None]]] = {}
     for event in events:
-        same = groups.setdefault(fold_key(event, is_symmetric(event.type)), [])
-        name = _name(event)
-        group = next((g for g in same if same_name(g[0][0], name)), None)
-        if group is None:
-            same.append(([name], [event]))
-        else:
-            names, members = group
-            if name is not None and len(name) > len(names[0] or ""):
-                names[0] = name  # the fullest form: "François Hollande" over "Hollande"
-            members.append(event)
-    kept = [_clearest(members, len(same) > 1) for same in groups.values() for _, members in same]
+        symmetric = is_symmetric(event.type)
+        sectors = None if is_nominal(event) else _sectors(event, symmetric)
+        keyed.setdefault(fold_key(event, symmetric), []).append((event, sectors))
+    kept: list[Event] = []
+    for mentions in keyed.values():
+        acts = _acts(mentions)
+        kept.extend(act.clearest(len(acts) > 1, is_nominal) for act in acts)
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.id)))
