@@ -212,24 +212,6 @@ class EventExtractor:
                 return found
         return []
 
-    def _named_below(self, found: Found, actor: Actor, ctx: ArticleContext) -> Actor | None:
-        """Another state or body named inside the act's own clause (``rejected calls by the
-        UN secretary-general to ...``, ``protested against the United States' policies``):
-        the act is aimed at it rather than at the actor's own country."""
-        for token in args.nouns_below(found.head):
-            for side in self.resolver.resolve(token, ctx):
-                if side.code and side.code != actor.code and side.end > 0:
-                    at = ctx.offset + found.head.idx
-                    return Actor(
-                        text="",
-                        country=side.country,
-                        igo=side.igo,
-                        sectors=side.sectors or ("GOV",),
-                        start=at,
-                        end=at,
-                    )
-        return None
-
     def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
         for slot in content.trigger.recipient:
             if slot != "subject" and (recipients := self._slot(content, slot, ctx, located=True)):
@@ -302,7 +284,7 @@ class EventExtractor:
             return None
         at = ctx.offset + found.head.idx
         place = self.where.target(found.head, trigger.type, actor, at, ctx)
-        place = place or self._named_below(found, actor, ctx)
+        place = place or self.where.named_below(found.head, actor, at, ctx)
         if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
             return place
         if self.ontology.requires_recipient(trigger.type):
