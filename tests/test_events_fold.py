@@ -56,7 +56,7 @@ def test_events_fold_keeps_the_clearest(confidences: tuple[float, float]) -> Non
     ("type_", "quad", "first", "second", "folded"),
     [
         ("ACCUSE", 3, ("SOC", "GOV"), ("BUS", "GOV"), 2),  # the unions' criticism, the employers'
-        ("ACCUSE", 3, ("SOC", "GOV"), ("SOC", "JRN"), 1),  # one speaker's, whoever is named
+        ("ACCUSE", 3, ("SOC", "GOV"), ("SOC", "JRN"), 2),  # against the state, against the press
         ("COERCE", 4, ("COP", "CVL"), ("MIL", "CVL"), 1),  # an arrest by "the security forces"
     ],
 )
@@ -68,6 +68,17 @@ def test_events_fold_keeps_apart_speakers_of_other_sectors(
         for n, s in [(1, first), (2, second)]
     ]
     assert len(fold(events, SYMMETRIC.__contains__)) == folded
+
+
+@pytest.mark.parametrize("sectors", [("SOC", "JRN")])
+def test_events_fold_an_implied_side_may_be_any(sectors: tuple[str, str]) -> None:
+    """ "a salué la coopération" (aimed at the story's government, which no word names) may be
+    the same act as "a félicité l'armée"."""
+    named = _event(1, "SUPPORT", "TUR", "AZE", sectors=sectors, quad_class=1)
+    implied = _event(2, "SUPPORT", "TUR", "AZE", sectors=(sectors[0], "GOV"), quad_class=1)
+    assert implied.recipient is not None
+    implied = replace(implied, recipient=replace(implied.recipient, text=""))
+    assert len(fold([named, implied], SYMMETRIC.__contains__)) == 1
 
 
 @pytest.mark.parametrize("nominal", [True, False])

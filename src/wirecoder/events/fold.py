@@ -6,7 +6,7 @@ joint types), auxiliary mode and negation fold into the clearest one — the hig
 then the first reported.
 
 The gold counts one event per distinct act and per acting side. So a verbal act aimed at
-someone is apart from another of the same countries when its speaker's sector differs (the
+someone is apart from another of the same countries when a named side's sector differs (the
 unions' criticism of a government and the employers' are two statements), and any act is
 apart when the actors name different people or organisations ("Mélenchon and Morano both
 called her …" is two accusations); a mention that names no one (``il``, ``le ministre``) may
@@ -41,12 +41,23 @@ def fold_key(event: Event, symmetric: bool) -> tuple[object, ...]:
 
 
 def _sectors(event: Event, symmetric: bool) -> tuple[str, ...]:
-    """The speaker's sector, of a verbal act aimed at someone: "the unions criticised the
-    government, and so did the employers" is two statements. Material acts (an arrest told as
-    the police's, then as the security forces') and meetings fold whoever is named for them."""
+    """The sides' sectors, of a verbal act aimed at someone: "the unions criticised the
+    government, and so did the employers" is two statements, and so are the praise of a party
+    and of a government. A side the sentence only implies may be any. Material acts (an arrest
+    told as the police's, then as the security forces') and meetings fold whoever is named
+    for them."""
     if symmetric or event.quad_class not in _VERBAL:
         return ()
-    return (_sector(event.actor),)
+    return (_named_sector(event.actor), _named_sector(event.recipient))
+
+
+def _named_sector(side: Actor | None) -> str:
+    """A side's sector when the sentence names the side; "*" (any) when it is implied."""
+    return _sector(side) if side is not None and side.text else "*"
+
+
+def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(x == y or "*" in (x, y) for x, y in zip(a, b, strict=True))
 
 
 _VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
@@ -81,7 +92,8 @@ class _Act:
     members: list[Event] = field(default_factory=list)
 
     def joins(self, other: _Act) -> bool:
-        sectors = not self.sectors or not other.sectors or bool(self.sectors & other.sectors)
+        sectors = not self.sectors or not other.sectors
+        sectors = sectors or any(_agree(a, b) for a in self.sectors for b in other.sectors)
         return sectors and same_name(self.name, other.name)
 
     def absorb(self, other: _Act) -> None:
