@@ -47,6 +47,11 @@ def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
             "Le parti d'opposition marocain a accueilli avec scepticisme l'offre de l'Espagne.",
             ("ACCUSE", "MAR", "ESP"),
         ),
+        (  # the manner hung on a noun of the object's phrase, and a quantity of it
+            "Le parti d'opposition marocain a accueilli l'offre du gouvernement espagnol avec "
+            "beaucoup de scepticisme.",
+            ("ACCUSE", "MAR", "ESP"),
+        ),
         ("Le ministre russe a félicité le gouvernement kazakh.", ("SUPPORT", "RUS", "KAZ")),
         (
             "Le ministre azerbaïdjanais a dénoncé les provocations de l'Arménie.",
