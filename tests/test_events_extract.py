@@ -8,6 +8,8 @@ from wirecoder.actors.reference import ArticleContext
 from wirecoder.pipeline import Coder
 from wirecoder.records import Event
 
+from conftest import coded_triples
+
 
 def _events(coder: Coder, text: str) -> list[Event]:
     doc = coder.parser.parse(text)
@@ -705,3 +707,19 @@ def test_events_extract_appeler_asks_only_with_a(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "sont convenus": être as the auxiliary of an active verb, parsed aux:pass
+            "La ministre kényane s'est entretenue avec son homologue somalien. "
+            "Les deux ministres sont convenus de créer une commission conjointe.",
+            ("AGREE", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_events_extract_compound_tense_with_etre_is_active(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
