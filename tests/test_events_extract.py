@@ -723,3 +723,17 @@ def test_events_extract_compound_tense_with_etre_is_active(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Les rebelles enlevèrent deux soldats maliens près de Gao.", False),  # passé simple
+        ("La princesse fut enlevée par des pirates.", False),
+        ("Les rebelles ont enlevé deux soldats maliens près de Gao.", True),
+    ],
+)
+def test_events_extract_history_told_as_a_story_is_no_event(
+    coder: Coder, text: str, coded: bool
+) -> None:
+    assert bool(coded_triples(coder, text)) == coded

@@ -13,7 +13,7 @@ from wirecoder.events import arguments as args
 from wirecoder.events import reactions, sides
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
-from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
+from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.ontology import Ontology
 from wirecoder.records import Actor, Event, Evidence
@@ -327,6 +327,8 @@ class EventExtractor:
         evidence = Evidence(
             sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
         )
+        if narrated(qualifier):
+            return []  # "la princesse fut enlevée par Zeus": a story, not news
         aux = aux_mode(qualifier)
         denied = negated(qualifier)
         if denied and trigger.when_negated:  # "n'accepte pas le plan": a refusal, done
