@@ -737,3 +737,19 @@ def test_events_extract_history_told_as_a_story_is_no_event(
     coder: Coder, text: str, coded: bool
 ) -> None:
     assert bool(coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "demande" tagged as the noun, with a subject of its own
+            "Le secrétaire général du syndicat, encore en fonction jusqu'en mars, demande au "
+            "gouvernement des mesures contre les licenciements.",
+            ("REQUEST", "FRA", "FRA"),
+        ),
+    ],
+)
+def test_events_extract_verb_read_as_its_noun_homograph(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)

@@ -53,8 +53,9 @@ class TriggerFinder:
         phrase_objects: set[int] = set()
         grammar = grammar_of(sentence[0])
         tokens = self.resolver.tokens(sentence)
+        verbal = {t.i for t in tokens if t.pos_ == "VERB" or self._verb_as_noun(t)}
         for token in tokens:
-            if token.pos_ == "VERB":
+            if token.i in verbal:
                 lemma = self.lemma(token)
                 phrase = self._phrase(token) or self._prepositional(token, lemma)
                 if phrase is not None:
@@ -70,7 +71,7 @@ class TriggerFinder:
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
         for token in tokens:
-            if token.pos_ != "NOUN" or token.i in phrase_objects:
+            if token.pos_ != "NOUN" or token.i in phrase_objects or token.i in verbal:
                 continue
             lemma = token.lemma_.lower()
             first = token.i
@@ -90,6 +91,17 @@ class TriggerFinder:
         found = _ultimatums(_without_background(_without_conditions(found)))
         kept = _without_restated(_without_nominal_contents(found))
         return _without_contents(self._with_contents(kept))
+
+    def _verb_as_noun(self, token: Token) -> bool:
+        """A present-tense verb the tagger read as its noun homograph (``Le secrétaire
+        général demande au gouvernement…``): it has a subject, and no copula makes it a
+        predicate noun (``c'est une demande``)."""
+        return (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.triggers.aliases
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and not any(c.dep_ == "cop" for c in token.children)
+        )
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
         return (
