@@ -31,6 +31,8 @@ def _subject(coder: Coder, text: str) -> list[Actor]:
         ("L'UMP a protesté.", "FRA", "PTY"),
         ("Le PSOE a protesté.", "ESP", "PTY"),
         ("Force ouvrière a protesté.", "FRA", "SOC"),
+        ("Les Vingt-Sept ont protesté.", "EU", "GOV"),  # the Union by its member count
+        ("Les Européens ont protesté.", "EU", "GOV"),
     ],
 )
 def test_actors_resolve_parties_unions_and_agencies(
