@@ -753,3 +753,15 @@ def test_events_extract_verb_read_as_its_noun_homograph(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Le séisme a tué quarante personnes dans le nord du Népal.", False),
+        ("Trois ponts ont été détruits par le cyclone au Bangladesh.", False),
+        ("Trois ponts ont été détruits par l'armée israélienne à Gaza.", True),
+    ],
+)
+def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, coded: bool) -> None:
+    assert any(t[0] == "ASSAULT" for t in coded_triples(coder, text)) == coded

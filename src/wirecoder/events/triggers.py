@@ -89,6 +89,7 @@ class TriggerFinder:
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
+        found = _without_natural_causes(found, lex.word_class("nature"))
         kept = _without_restated(_without_nominal_contents(found))
         return _without_contents(self._with_contents(kept))
 
@@ -249,6 +250,21 @@ def _without_background(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _without_natural_causes(found: list[Found], nature: frozenset[str]) -> list[Found]:
+    """Drop acts whose doer is a force of nature (``trois ponts détruits par le cyclone``,
+    ``le séisme a tué 40 personnes``): a disaster is no act between sides."""
+    return [
+        f
+        for f in found
+        if f.trigger.kind == "noun"
+        or not any(
+            d.lemma_.lower() in nature
+            for d in [args.subject(f.head), *args.agents(f.head)]
+            if d is not None
+        )
+    ]
 
 
 def _ultimatums(found: list[Found]) -> list[Found]:
