@@ -765,3 +765,14 @@ def test_events_extract_verb_read_as_its_noun_homograph(
 )
 def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, coded: bool) -> None:
     assert any(t[0] == "ASSAULT" for t in coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président malien a appelé à la libération des otages.",
+        "Le rapporteur du Parlement européen a appelé au rejet du projet.",
+    ],
+)
+def test_events_extract_what_a_call_asks_for_is_its_content(coder: Coder, text: str) -> None:
+    assert {t[0] for t in coded_triples(coder, text)} == {"REQUEST"}

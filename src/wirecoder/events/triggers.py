@@ -353,4 +353,6 @@ def _answered(noun: Token, act: Found) -> bool:
     if top.dep_ in {"obj", "nsubj:pass"}:
         return True
     slots = {p for slot in act.trigger.recipient for p in args.preposition_forms(slot, top)}
+    if act.trigger.kind == "verb" and act.trigger.preposition:  # a complement reading's own
+        slots |= args.preposition_forms(act.trigger.preposition, top)  # "a appelé au rejet"
     return args.case_of(top) in slots
