@@ -24,6 +24,25 @@ def _subject(coder: Coder, text: str) -> list[Actor]:
 
 
 @pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("La CGT a protesté.", "FRA", "SOC"),
+        ("Le Medef a protesté.", "FRA", "BUS"),
+        ("L'UMP a protesté.", "FRA", "PTY"),
+        ("Le PSOE a protesté.", "ESP", "PTY"),
+        ("Force ouvrière a protesté.", "FRA", "SOC"),
+        ("Les Vingt-Sept ont protesté.", "EU", "GOV"),  # the Union by its member count
+        ("Les Européens ont protesté.", "EU", "GOV"),
+    ],
+)
+def test_actors_resolve_parties_unions_and_agencies(
+    coder: Coder, text: str, code: str, sector: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.sectors[:1]) == (code, (sector,))
+
+
+@pytest.mark.parametrize(
     ("text", "code", "sectors", "role", "name"),
     [
         ("La Russie a protesté.", "RUS", ("GOV",), None, None),

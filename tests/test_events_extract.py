@@ -49,6 +49,11 @@ def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
             "Le parti d'opposition marocain a accueilli avec scepticisme l'offre de l'Espagne.",
             ("ACCUSE", "MAR", "ESP"),
         ),
+        (  # the manner hung on a noun of the object's phrase, and a quantity of it
+            "Le parti d'opposition marocain a accueilli l'offre du gouvernement espagnol avec "
+            "beaucoup de scepticisme.",
+            ("ACCUSE", "MAR", "ESP"),
+        ),
         ("Le ministre russe a félicité le gouvernement kazakh.", ("SUPPORT", "RUS", "KAZ")),
         (
             "Le ministre azerbaïdjanais a dénoncé les provocations de l'Arménie.",
@@ -180,6 +185,11 @@ def _check(coder: Coder, text: str, home: str | None, expected: set[tuple[str, .
         ),
         (
             "Le ministre serbe a qualifié ces sanctions d'illégales.",
+            "SRB",
+            {("ACCUSE", "SRB", "SRB")},
+        ),
+        (  # "d'" before a guillemet is parsed as "d" + "'"
+            "Le ministre serbe a qualifié ces sanctions d'« inacceptables ».",
             "SRB",
             {("ACCUSE", "SRB", "SRB")},
         ),
@@ -721,6 +731,36 @@ def test_events_extract_coordinated_actors_aim_at_no_one_of_themselves(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # "sont convenus": être as the auxiliary of an active verb, parsed aux:pass
+            "La ministre kényane s'est entretenue avec son homologue somalien. "
+            "Les deux ministres sont convenus de créer une commission conjointe.",
+            ("AGREE", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_events_extract_compound_tense_with_etre_is_active(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Les rebelles enlevèrent deux soldats maliens près de Gao.", False),  # passé simple
+        ("La princesse fut enlevée par des pirates.", False),
+        ("Les rebelles ont enlevé deux soldats maliens près de Gao.", True),
+    ],
+)
+def test_events_extract_history_told_as_a_story_is_no_event(
+    coder: Coder, text: str, coded: bool
+) -> None:
+    assert bool(coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Kenyan doctors donated and personally delivered medicine to a hospital in Mogadishu.",
             ("AID", "KEN", "SOM"),
@@ -735,3 +775,42 @@ def test_events_extract_coordinated_verbs_share_the_last_ones_complements(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "demande" tagged as the noun, with a subject of its own
+            "Le secrétaire général du syndicat, encore en fonction jusqu'en mars, demande au "
+            "gouvernement des mesures contre les licenciements.",
+            ("REQUEST", "FRA", "FRA"),
+        ),
+    ],
+)
+def test_events_extract_verb_read_as_its_noun_homograph(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Le séisme a tué quarante personnes dans le nord du Népal.", False),
+        ("Trois ponts ont été détruits par le cyclone au Bangladesh.", False),
+        ("Trois ponts ont été détruits par l'armée israélienne à Gaza.", True),
+    ],
+)
+def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, coded: bool) -> None:
+    assert any(t[0] == "ASSAULT" for t in coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président malien a appelé à la libération des otages.",
+        "Le rapporteur du Parlement européen a appelé au rejet du projet.",
+    ],
+)
+def test_events_extract_what_a_call_asks_for_is_its_content(coder: Coder, text: str) -> None:
+    assert {t[0] for t in coded_triples(coder, text)} == {"REQUEST"}

@@ -85,3 +85,18 @@ def test_events_places_a_thing_in_a_state_stands_for_it(
         if e.recipient is not None
     }
     assert expected in triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the city where the arrests took place, not the Union seated there
+        ("Quatre personnes ont été arrêtées à Bruxelles.", ("COERCE", "BEL", "BEL")),
+        # a city named as a body ("la politique de Bruxelles") still stands for it
+        ("Le Japon a protesté contre la politique de Bruxelles.", ("ACCUSE", "JPN", "EU")),
+    ],
+)
+def test_events_places_a_seat_named_as_a_place_is_no_body(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)

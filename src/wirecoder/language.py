@@ -49,6 +49,7 @@ class Grammar:
     obligation_aux: frozenset[str]
     historical_tense: str
     historical_aux: frozenset[str]
+    narrative_tense: str  # the tense of history told as a story (French passé simple: Past)
     personal_pronouns: frozenset[str]
     neuter_pronouns: frozenset[str]
     denials: frozenset[str]
@@ -153,7 +154,7 @@ def _grammar(raw: dict[str, Any]) -> Grammar:
             values[name] = {str(k): _words(v) for k, v in (value or {}).items()}
         elif name == "country_joiners":
             values[name] = tuple(str(w) for w in value or ())
-        elif name == "historical_tense":
+        elif name in {"historical_tense", "narrative_tense"}:
             values[name] = str(value or "")
         else:
             values[name] = _words(value)

@@ -130,7 +130,7 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
-    folded = fold(found, coder.ontology.is_symmetric)
+    folded = fold(found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal)
     dated = replace(dateline, date=dateline.date or article.date)
     expressions = find_dates(article.text, dated.date, coder.lang, rules=coder.dates)
     mentions = place_mentions(doc, article, dateline, coder, _countries(folded, dateline))

@@ -45,6 +45,7 @@ class ArticleContext:
     mentions: dict[str, int] = field(default_factory=dict)  # states named in the whole text
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     people_spans: list[tuple[int, int, str]] | None = None  # PER entities: (start, end, text)
+    nominal: set[str] = field(default_factory=set)  # ids of the events a noun names
 
     def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""

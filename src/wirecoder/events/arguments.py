@@ -33,7 +33,11 @@ def case_of(token: Token) -> str | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children)
+    """A passive verb: its subject is ``nsubj:pass``, or it has a passive auxiliary and no
+    active subject (``sont convenus de``, ``est venu``: French compound tenses with ``être``,
+    which the parser marks ``aux:pass`` but whose subject it reads as active)."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj:pass" in deps or ("aux:pass" in deps and "nsubj" not in deps)
 
 
 def is_reflexive(verb: Token) -> bool:

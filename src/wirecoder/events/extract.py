@@ -13,7 +13,7 @@ from wirecoder.events import arguments as args
 from wirecoder.events import reactions, sides
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
-from wirecoder.events.qualify import ContextLexicon, aux_mode, negated
+from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.ontology import Ontology
 from wirecoder.records import Actor, Event, Evidence
@@ -212,24 +212,6 @@ class EventExtractor:
                 return found
         return []
 
-    def _named_below(self, found: Found, actor: Actor, ctx: ArticleContext) -> Actor | None:
-        """Another state or body named inside the act's own clause (``rejected calls by the
-        UN secretary-general to ...``, ``protested against the United States' policies``):
-        the act is aimed at it rather than at the actor's own country."""
-        for token in args.nouns_below(found.head):
-            for side in self.resolver.resolve(token, ctx):
-                if side.code and side.code != actor.code and side.end > 0:
-                    at = ctx.offset + found.head.idx
-                    return Actor(
-                        text="",
-                        country=side.country,
-                        igo=side.igo,
-                        sectors=side.sectors or ("GOV",),
-                        start=at,
-                        end=at,
-                    )
-        return None
-
     def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
         for slot in content.trigger.recipient:
             if slot != "subject" and (recipients := self._slot(content, slot, ctx, located=True)):
@@ -302,7 +284,7 @@ class EventExtractor:
             return None
         at = ctx.offset + found.head.idx
         place = self.where.target(found.head, trigger.type, actor, at, ctx)
-        place = place or self._named_below(found, actor, ctx)
+        place = place or self.where.named_below(found.head, actor, at, ctx)
         if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
             return place
         if self.ontology.requires_recipient(trigger.type):
@@ -315,9 +297,7 @@ class EventExtractor:
         if trigger.type in reactions.REACTIONS and (
             earlier := reactions.reacted_to(self.resolver, speech, actor, found.head, ctx)
         ):
-            return replace(
-                earlier, text="", start=ctx.offset + found.head.idx, end=ctx.offset + found.head.idx
-            )
+            return replace(earlier, text="", start=at, end=at)
         if target is None or (len(acting) > 1 and target in acting):
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
@@ -347,6 +327,8 @@ class EventExtractor:
         evidence = Evidence(
             sentence=text[start:end].strip(), start=start, end=end, trigger=text[t_start:t_end]
         )
+        if narrated(qualifier):
+            return []  # "la princesse fut enlevée par Zeus": a story, not news
         aux = aux_mode(qualifier)
         denied = negated(qualifier)
         if denied and trigger.when_negated:  # "n'accepte pas le plan": a refusal, done
@@ -377,9 +359,12 @@ class EventExtractor:
             confidence -= 0.2 if named is None or named.code is None else 0.0
             confidence -= 0.2 if actor.code is None else 0.0
             confidence -= 0.1 if sides.in_relative_clause(found.head) else 0.0
+            eid = event_id(article_id, type_, actor, recipient, t_start)
+            if trigger.kind == "noun":
+                ctx.nominal.add(eid)  # "les interpellations": named, not told (see fold)
             events.append(
                 Event(
-                    id=event_id(article_id, type_, actor, recipient, t_start),
+                    id=eid,
                     type=type_,
                     mode=mode,
                     actor=actor,

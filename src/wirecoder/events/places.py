@@ -94,6 +94,22 @@ class Whereabouts:
         sectors = ("CVL",) if type_ in {"ASSAULT", "COERCE"} else ("GOV",)
         return Actor(text="", country=country, sectors=sectors, start=at, end=at)
 
+    def named_below(self, head: Token, actor: Actor, at: int, ctx: ArticleContext) -> Actor | None:
+        """Another state or body named inside the act's own clause (``rejected calls by the
+        UN secretary-general to ...``, ``protested against the United States' policies``):
+        the act is aimed at it rather than at the actor's own country. A city named as where
+        the act happened is a place, not the body seated there (``arrêtées à Bruxelles``)."""
+        where = {t.i for t in args.places(head)}
+        for token in args.nouns_below(head):
+            for side in self.resolver.resolve(token, ctx):
+                if token.i in where and side.igo:
+                    continue
+                if side.code and side.code != actor.code and side.end > 0:
+                    sectors = side.sectors or ("GOV",)
+                    code = {"country": side.country, "igo": side.igo}
+                    return Actor(text="", sectors=sectors, start=at, end=at, **code)
+        return None
+
     def resident(self, side: Actor, token: Token, head: Token, ctx: ArticleContext) -> Actor:
         """A people named by a demonym but living in another state is a side of that state:
         ``Bosnian Serbs`` (a demonym adjective on a demonym noun: the adjective's state),

@@ -115,3 +115,18 @@ def aux_mode(verb: Token) -> str | None:
     if "Cnd" in mood:
         return "hypothetical"
     return None
+
+
+def narrated(verb: Token) -> bool:
+    """An act told in the language's narrative tense (the passé simple: ``fut enlevée``,
+    ``furent détruites``): history told as a story, which news does not report as its own."""
+    tense = grammar_of(verb).narrative_tense
+    if not tense:
+        return False
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    carrier = next((a for a in auxes if "Fin" in morph(a, "VerbForm")), verb)
+    return (
+        tense in morph(carrier, "Tense")
+        and "Fin" in morph(carrier, "VerbForm")
+        and "Ind" in morph(carrier, "Mood")
+    )

@@ -34,9 +34,13 @@ def _complements(head: Token, preposition: str, place: bool = False) -> list[Tok
     deps = {"nmod"} if head.pos_ == "NOUN" else _ARGUMENTS | (_PLACES if place else set())
     found = [c for c in head.children if c.dep_ in deps and args.case_of(c) in forms]
     for obj in (c for c in head.children if c.dep_ == "obj"):
-        found.extend(  # and "a appelé les belligérants à respecter…" hung on the object
+        # and "a appelé les belligérants à respecter…" hung on the object, or on a noun of
+        # its phrase ("a accueilli l'annonce du gouvernement avec scepticisme")
+        nouns = [obj, *(c for c in obj.children if c.dep_ == "nmod")]
+        found.extend(
             c
-            for c in obj.children
+            for noun in nouns
+            for c in noun.children
             if c.dep_ in {"amod", "nmod", "acl", "xcomp"} and args.case_of(c) in forms
         )
     for other in (c for c in head.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ == "NOUN"):
@@ -55,10 +59,19 @@ def complement_reading(verb: Token, lemma: str, lex: TriggerLexicon) -> Trigger 
         heads = _complements(verb, preposition, trigger.place)
         if trigger.complement:
             words = lex.word_class(trigger.complement)
-            heads = [h for h in heads if h.lemma_.lower() in words]
+            heads = [h for h in _counted(heads, lex) if h.lemma_.lower() in words]
         if heads:
             return trigger
     return None
+
+
+def _counted(heads: list[Token], lex: TriggerLexicon) -> list[Token]:
+    """A quantity stands for what it counts: "avec beaucoup de scepticisme"."""
+    quantity = lex.word_class("quantity")
+    return [
+        next((c for c in h.children if c.dep_ == "nmod"), h) if h.lemma_.lower() in quantity else h
+        for h in heads
+    ]
 
 
 def prepositional_phrase(

@@ -70,8 +70,9 @@ class TriggerFinder:
         grammar = grammar_of(sentence[0])
         tokens = self.resolver.tokens(sentence)
         lemmas = self.resolver.table(sentence.doc).lemma
+        verbal = {t.i for t in tokens if t.pos_ == "VERB" or self._verb_as_noun(t)}
         for token in tokens:
-            if token.pos_ == "VERB" and not _nominal(token):
+            if token.i in verbal and not _nominal(token):
                 if lex.verb_lemma(lemmas[token.i].lower()) not in self._verb_words:
                     continue
                 lemma = self.lemma(token)
@@ -89,7 +90,7 @@ class TriggerFinder:
                 first = min([token.i, *[i for i in before if i < token.i]])
                 found.append(Found(trigger, token, first, token.i, token))
         for token in tokens:
-            if token.pos_ != "NOUN" or token.i in phrase_objects:
+            if token.pos_ != "NOUN" or token.i in phrase_objects or token.i in verbal:
                 continue
             lemma = lemmas[token.i].lower()
             if lemma not in self._noun_words:
@@ -109,10 +110,22 @@ class TriggerFinder:
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
         found = _ultimatums(_without_background(_without_conditions(found)))
+        found = _without_natural_causes(found, lex.word_class("nature"))
         kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
         kept = _without_settings(_without_repeated_conjuncts(kept))
         kept = self._without_glosses(kept)
         return _without_contents(self._with_contents(kept))
+
+    def _verb_as_noun(self, token: Token) -> bool:
+        """A present-tense verb the tagger read as its noun homograph (``Le secrétaire
+        général demande au gouvernement…``): it has a subject, and no copula makes it a
+        predicate noun (``c'est une demande``)."""
+        return (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.triggers.aliases
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and not any(c.dep_ == "cop" for c in token.children)
+        )
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
         return (
@@ -280,6 +293,21 @@ def _without_background(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _without_natural_causes(found: list[Found], nature: frozenset[str]) -> list[Found]:
+    """Drop acts whose doer is a force of nature (``trois ponts détruits par le cyclone``,
+    ``le séisme a tué 40 personnes``): a disaster is no act between sides."""
+    return [
+        f
+        for f in found
+        if f.trigger.kind == "noun"
+        or not any(
+            d.lemma_.lower() in nature
+            for d in [args.subject(f.head), *args.agents(f.head)]
+            if d is not None
+        )
+    ]
+
+
 def _ultimatums(found: list[Found]) -> list[Found]:
     """An act announced unless the other side does something (``will withdraw its force
     unless elections are held``, the grammar's ``ultimatum`` words) is a threat of that act."""
@@ -411,4 +439,6 @@ def _answered(noun: Token, act: Found) -> bool:
     if top.dep_ in {"obj", "nsubj:pass"}:
         return True
     slots = {p for slot in act.trigger.recipient for p in args.preposition_forms(slot, top)}
+    if act.trigger.kind == "verb" and act.trigger.preposition:  # a complement reading's own
+        slots |= args.preposition_forms(act.trigger.preposition, top)  # "a appelé au rejet"
     return args.case_of(top) in slots
