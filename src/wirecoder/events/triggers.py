@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import readings, sides
+from wirecoder.events import nonevents, readings, sides
 from wirecoder.events.lexicon import Trigger, TriggerLexicon
 from wirecoder.events.qualify import negated
 from wirecoder.language import grammar_of
@@ -72,7 +72,7 @@ class TriggerFinder:
         lemmas = self.resolver.table(sentence.doc).lemma
         verbal = {t.i for t in tokens if t.pos_ == "VERB" or self._verb_as_noun(t)}
         for token in tokens:
-            if token.i in verbal and not _nominal(token):
+            if token.i in verbal and not nonevents.nominal(token):
                 if lex.verb_lemma(lemmas[token.i].lower()) not in self._verb_words:
                     continue
                 lemma = self.lemma(token)
@@ -109,12 +109,16 @@ class TriggerFinder:
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
         found = self._obligations(sentence, found)
-        found = _ultimatums(_without_background(_without_conditions(found)))
-        found = _without_natural_causes(found, lex.word_class("nature"))
-        kept = _without_restated(_without_nominal_contents(_without_clause_contents(found)))
-        kept = _without_settings(_without_repeated_conjuncts(kept))
+        found = nonevents.ultimatums(
+            nonevents.without_background(nonevents.without_conditions(found))
+        )
+        found = nonevents.without_natural_causes(found, lex.word_class("nature"))
+        kept = nonevents.without_restated(
+            nonevents.without_nominal_contents(nonevents.without_clause_contents(found))
+        )
+        kept = nonevents.without_settings(nonevents.without_repeated_conjuncts(kept))
         kept = self._without_glosses(kept)
-        return _without_contents(self._with_contents(kept))
+        return nonevents.without_contents(self._with_contents(kept))
 
     def _verb_as_noun(self, token: Token) -> bool:
         """A present-tense verb the tagger read as its noun homograph (``Le secrétaire
@@ -183,7 +187,7 @@ class TriggerFinder:
         inside: set[int] = set()
         for f in found:
             for adjunct in f.head.children:
-                if _participle_adjunct(adjunct) and adjunct.lemma_.lower() in speech:
+                if nonevents.participle_adjunct(adjunct) and adjunct.lemma_.lower() in speech:
                     inside |= {t.i for t in adjunct.subtree if t.i != adjunct.i}
         return [f for f in found if f.head.i not in inside]
 
@@ -247,198 +251,3 @@ class TriggerFinder:
                 f = replace(f, trigger=trigger, content=content)
             kept.append(f)
         return kept
-
-
-def _condition(clause: Token, words: frozenset[str]) -> bool:
-    """Whether a clause is an adverbial clause opened by one of ``words`` (``if``, ``unless``)."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in words for c in clause.children
-    )
-
-
-def _without_conditions(found: list[Found]) -> list[Found]:
-    """Drop acts told only as a condition (``will withdraw if it is attacked``, ``unless
-    Baghdad accepted its terms``): they did not happen."""
-    kept = []
-    for f in found:
-        words = grammar_of(f.head).hypothetical
-        if words and any(_condition(t, words) for t in [f.head, *f.head.ancestors]):
-            continue
-        kept.append(f)
-    return kept
-
-
-def _background(token: Token, words: frozenset[str]) -> bool:
-    """Whether a clause or phrase is background to the act it hangs on: opened by one of
-    ``words`` (``after``, ``because of``), or a relative clause of place (``where``)."""
-    if token.dep_ == "advcl" or token.dep_.startswith(("obl", "nmod")):
-        return any(c.dep_ in {"mark", "case"} and c.lower_ in words for c in token.children)
-    if token.dep_ == "acl:relcl":
-        return any(c.lower_ in words and c.dep_ in {"advmod", "obl"} for c in token.children)
-    return False
-
-
-def _without_background(found: list[Found]) -> list[Found]:
-    """Drop acts told as the background of another act of the sentence: ``suspended air
-    links one day after a jet shot down a helicopter``, ``lifted the curfew in the province,
-    where 28 people were killed`` (the grammar's ``background`` words)."""
-    kept = []
-    for f in found:
-        words = grammar_of(f.head).background
-        chain = [f.head, *f.head.ancestors]
-        below = next((t for t in chain if words and _background(t, words)), None)
-        if below is not None and any(g.head.i not in {t.i for t in below.subtree} for g in found):
-            continue
-        kept.append(f)
-    return kept
-
-
-def _without_natural_causes(found: list[Found], nature: frozenset[str]) -> list[Found]:
-    """Drop acts whose doer is a force of nature (``trois ponts détruits par le cyclone``,
-    ``le séisme a tué 40 personnes``): a disaster is no act between sides."""
-    return [
-        f
-        for f in found
-        if f.trigger.kind == "noun"
-        or not any(
-            d.lemma_.lower() in nature
-            for d in [args.subject(f.head), *args.agents(f.head)]
-            if d is not None
-        )
-    ]
-
-
-def _ultimatums(found: list[Found]) -> list[Found]:
-    """An act announced unless the other side does something (``will withdraw its force
-    unless elections are held``, the grammar's ``ultimatum`` words) is a threat of that act."""
-    kept = []
-    for f in found:
-        verb = f.head if f.head.pos_ != "NOUN" else args.governing_verb(f.head)
-        words = grammar_of(f.head).ultimatum
-        if verb is not None and any(_condition(c, words) for c in verb.children):
-            f = replace(f, trigger=replace(f.trigger, type="THREATEN", mode=None))
-        kept.append(f)
-    return kept
-
-
-def _participle_adjunct(verb: Token) -> bool:
-    """``demonstrated in Kirkuk, calling for independence``, ``opened fire, killing one``: a
-    participle with no subject or subordinator of its own, hung on the main act as an adjunct,
-    tells how or why that act was done."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ in {"VBG", "VBN"}
-        and not any(c.dep_ in {"nsubj", "nsubj:pass", "mark"} for c in verb.children)
-    )
-
-
-def _without_contents(found: list[Found]) -> list[Found]:
-    """Drop triggers that are the content of another: ``accuse X de soutenir Y`` is one
-    accusation, ``a appelé X à négocier`` one request, ``menace de frapper`` one threat."""
-    heads = {f.head.i for f in found}
-    contents = {f.content.head.i for f in found if f.content is not None}
-    kept = []
-    for f in found:
-        if f.head.i in contents:
-            continue  # "a invité X à se rendre à Y": the visit is what the invitation offers
-        infinitive = "Inf" in args.morph(f.head, "VerbForm")
-        gerund = f.head.dep_ == "advcl" and any(  # "accused Iran of supplying weapons"
-            c.dep_ == "mark" and c.pos_ == "ADP" for c in f.head.children
-        )
-        gerund = gerund or _participle_adjunct(f.head)
-        if (infinitive or gerund) and f.head.head.i in heads and f.head.head.i != f.head.i:
-            continue
-        kept.append(f)
-    return kept
-
-
-def _without_nominal_contents(found: list[Found]) -> list[Found]:
-    """Drop nouns that are the content of another trigger's infinitive: ``sont convenus
-    d'organiser des exercices conjoints`` is one agreement, not also joint exercises; and nouns
-    that a trigger verb right above them is about: ``rejected an appeal to disarm``,
-    ``accepted the rebels' demands``, ``complained about the raids`` answer those acts, which
-    the sentence only names: its object, or a complement in one of its recipient slots (not
-    ``à l'issue des pourparlers``, ``a remercié X pour ses félicitations``: acts of their own)."""
-    heads = {f.head.i: f for f in found}
-    kept = []
-    for f in found:
-        verb = args.governing_verb(f.head) if f.trigger.kind == "noun" else None
-        infinitive = verb is not None and "Inf" in args.morph(verb, "VerbForm")
-        if verb is not None and infinitive and verb.head.i in heads and verb.head.i != verb.i:
-            continue
-        if verb is not None and verb.i in heads and _answered(f.head, heads[verb.i]):
-            continue
-        kept.append(f)
-    return kept
-
-
-def _without_clause_contents(found: list[Found]) -> list[Found]:
-    """Drop acts told in the content clause of a trigger: ``its demand that Israel ease
-    restrictions``, ``the accusation that the army shelled the town``, ``demanded that its
-    partners refuse to recognize X`` are one demand, one accusation."""
-    inside: set[int] = set()
-    for f in found:
-        for clause in args.that_clauses(f.anchor):
-            inside |= {t.i for t in clause.subtree}
-    return [f for f in found if f.head.i not in inside]
-
-
-def _without_settings(found: list[Found]) -> list[Found]:
-    """Drop a noun trigger told as where another act took place: ``agreed to US mediation
-    in the talks with X``, ``accused X of blackmail in the negotiations`` (a locative
-    preposition of the grammar)."""
-    heads = {f.head.i for f in found}
-    return [
-        f
-        for f in found
-        if f.trigger.kind != "noun"
-        or args.case_of(f.head) not in grammar_of(f.head).locative
-        or not any(a.i in heads for a in f.head.ancestors)
-    ]
-
-
-def _nominal(verb: Token) -> bool:
-    """A participle used as a noun (``evacuated the wounded``): a side, not an act."""
-    return verb.dep_ in {"obj", "nsubj", "obl"} and any(c.dep_ == "det" for c in verb.children)
-
-
-def _without_repeated_conjuncts(found: list[Found]) -> list[Found]:
-    """Drop a verb coordinated with a verb of the same type and mode that shares its subject:
-    ``killed one soldier and wounded two others`` is one attack."""
-    verbs = {f.head.i: (f.trigger.type, f.trigger.mode) for f in found if f.trigger.kind != "noun"}
-    return [
-        f
-        for f in found
-        if f.trigger.kind == "noun"
-        or f.head.dep_ != "conj"
-        or verbs.get(f.head.head.i) != (f.trigger.type, f.trigger.mode)
-        or any(c.dep_.startswith("nsubj") for c in f.head.children)
-        or args.is_passive(f.head.head) != args.is_passive(f.head)  # not the same subject
-    ]
-
-
-def _without_restated(found: list[Found]) -> list[Found]:
-    """Drop a noun that only restates the verb it hangs on, read as the same type (``a
-    accueilli l'offre avec scepticisme``, ``a dénoncé avec indignation``): one act."""
-    verbs = {f.head.i: f.trigger.type for f in found if f.trigger.kind != "noun"}
-    return [
-        f
-        for f in found
-        if f.trigger.kind != "noun"
-        or verbs.get(f.head.head.i) != f.trigger.type
-        or f.head.head.i == f.head.i
-    ]
-
-
-def _answered(noun: Token, act: Found) -> bool:
-    """Whether ``noun`` is what the trigger verb above it answers: the verb's object, or a
-    complement headed by one of the preposition slots of the verb's recipient."""
-    top = noun
-    while top.head.i != act.head.i and top.head is not top:
-        top = top.head
-    if top.dep_ in {"obj", "nsubj:pass"}:
-        return True
-    slots = {p for slot in act.trigger.recipient for p in args.preposition_forms(slot, top)}
-    if act.trigger.kind == "verb" and act.trigger.preposition:  # a complement reading's own
-        slots |= args.preposition_forms(act.trigger.preposition, top)  # "a appelé au rejet"
-    return args.case_of(top) in slots
