@@ -50,6 +50,18 @@ def test_nlp_parse_many_keeps_order(parser: Parser, texts: list[str]) -> None:
     assert [d.text for d in parser.parse_many(texts, batch_size=1)] == texts
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("L'agence Moody's a abaissé la note.", ["L'", "agence", "Moody's", "a"]),
+        ("McDonald's s'est engagé.", ["McDonald's", "s'", "est", "engagé"]),
+        ("L'ONU l'a dit.", ["L'", "ONU", "l'", "a"]),
+    ],
+)
+def test_nlp_possessive_names_stay_whole(parser: Parser, text: str, words: list[str]) -> None:
+    assert [t.text for t in parser.parse(text)][: len(words)] == words
+
+
 @pytest.mark.parametrize("limit", [10])
 def test_nlp_parse_many_bounds_the_lemmatizer_cache(parser: Parser, limit: int) -> None:
     texts = [

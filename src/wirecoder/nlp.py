@@ -75,7 +75,8 @@ _CLITICS = frozenset(
 
 
 class HyphenCompounds:
-    """A tokenizer wrapper that keeps ``état-major``, ``nord-coréen``, ``porte-parole`` whole.
+    """A tokenizer wrapper that keeps ``état-major``, ``nord-coréen``, ``porte-parole`` whole,
+    and English possessive names (``Moody's``).
 
     The French models split hyphenated compounds into three tokens and then parse ``major``
     as a conjunct; joined, they parse as one noun. ``a-t-il`` and other clitics stay apart.
@@ -86,6 +87,8 @@ class HyphenCompounds:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
+        if "'s" in text:
+            doc = _join_possessive_names(doc)
         if "-" not in text:
             return doc
         from spacy.attrs import ORTH
@@ -119,6 +122,27 @@ class HyphenCompounds:
             and right.is_alpha
             and right.lower_ not in _CLITICS
         )
+
+
+def _join_possessive_names(doc: Doc) -> Doc:
+    """``Moody's``, ``McDonald's``: an English possessive name in French text, which the French
+    tokenizer cuts as an elision (``Moody'`` + ``s``), made one token again."""
+    spans = [
+        (t.i, t.i + 2)
+        for t in doc
+        if t.i + 1 < len(doc)
+        and len(t.text) > 3
+        and t.text.endswith("'")
+        and t.text[0].isupper()
+        and t.text[:-1].isalpha()
+        and not t.whitespace_
+        and doc[t.i + 1].text == "s"
+    ]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for start, end in spans:
+                retokenizer.merge(doc[start:end])
+    return doc
 
 
 def index_as_sets(nlp: Language) -> None:
