@@ -58,6 +58,8 @@ def test_actors_resolve_parties_unions_and_agencies(
         ("Le général Tariq Mahmood a parlé.", None, ("MIL",), "général", "Tariq Mahmood"),
         ("Le Kremlin a protesté.", "RUS", ("GOV",), None, None),
         ("Moody's a critiqué la Grèce.", "USA", ("BUS",), None, None),
+        ("L'agence Moody's a critiqué la Grèce.", "USA", ("BUS",), None, None),
+        ("Le parti UMP a critiqué le gouvernement.", "FRA", ("PTY",), None, None),
         ("L'OTAN a protesté.", "NATO", ("MIL",), None, None),
         ("La droite a protesté.", None, ("PTY",), None, None),
         ("Le chef du Conseil national syrien a protesté.", "SYR", ("GOV",), "chef", None),

@@ -281,7 +281,7 @@ class ActorResolver:
                 named = child.pos_ == "PROPN" and not titled
                 if named and name is None and child.ent_type_ in {"PER", ""}:
                     name = phrases.name_of(child, ctx)
-                elif child.pos_ == "NOUN" or titled:
+                elif child.pos_ == "NOUN" or titled or self._names_body(child):
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
                         name = name or sub.name
@@ -323,6 +323,12 @@ class ActorResolver:
             **self._offsets(token, ctx),
         )
         return with_reference(actor, ctx, self.grammar)
+
+    def _names_body(self, token: Token) -> bool:
+        """A proper noun that the lexicon knows as an organisation or an institution
+        (``l'agence Moody's``, ``le parti UMP``): it gives the phrase its code."""
+        match = self._match_at(token) if token.pos_ in {"PROPN", "X"} else None
+        return match is not None and match[0] in {"igo", "institution"}
 
     def _is_organisation(self, token: Token) -> bool:
         """A bare organisation noun (``l'ONG``, ``l'organisation``), not one named after it."""
