@@ -8,6 +8,7 @@ ActorResolver` calls them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
@@ -62,18 +63,13 @@ def _match_uncached(
     skips: list[set[int]] = [set(), demonyms] if demonyms else [set()]
     for skipped in skips:  # "République tchèque" whole, else skip "turc"
         for start in firsts:
+            words = ((end, text_ws[end - 1]) for end in range(start + 1, stop + 1))
+            kept = ((end, word) for end, word in words if end - 1 not in skipped)
+            # the longest entry that ends in the token's own phrase wins
             longest = None
-            words = ""
-            for end in range(start + 1, stop + 1):  # the longest entry wins
-                if end - 1 not in skipped:
-                    words += text_ws[end - 1]
-                if end <= i:
-                    continue  # an entry ends in the token's own phrase
-                found = lexicon.find(words)
-                if found is not None:
-                    longest = found
-                elif key(words) not in lexicon.prefixes:
-                    break  # no entry starts with these words
+            for end, entry in _entries_from(lexicon, kept):
+                if end > i:
+                    longest = entry
             if longest is not None:
                 return longest
     by_lemma = lexicon.find(table.lemma[i])
@@ -85,6 +81,22 @@ def _match_uncached(
             if found is not None and isinstance(found[1], Office) and found[0] == "title":
                 return "title", Office(text=lower[i], sectors=found[1].sectors)
     return None
+
+
+def _entries_from(
+    lexicon: ActorLexicon, words: Iterable[tuple[int, str]]
+) -> Iterator[tuple[int, tuple[str, str | Office]]]:
+    """The lexicon entries that the text made of ``words`` (each with its blank, and the token
+    index it ends before) starts with, shortest first, each with that index; stops at the
+    first text no entry starts with (``ActorLexicon.prefixes``)."""
+    text = ""
+    for end, word in words:
+        text += word
+        found = lexicon.find(text)
+        if found is not None:
+            yield end, found
+        elif key(text) not in lexicon.prefixes:
+            return
 
 
 def matched_text(table: DocTable, lexicon: ActorLexicon, token: Token) -> str:
@@ -338,13 +350,9 @@ def _plain_word(table: DocTable, lexicon: ActorLexicon, grammar: Grammar, j: int
     if text[:1].isupper() and table.pos[j] in {"NOUN", "ADJ"}:
         return False
     if lower in lexicon.first_words:
-        text_ws = table.text_ws
-        for end in range(j + 1, len(text_ws) + 1):
-            words = "".join(text_ws[j:end])
-            if lexicon.find(words) is not None:
-                return False
-            if key(words) not in lexicon.prefixes:
-                break  # no entry starts with these words
+        words = ((end, table.text_ws[end - 1]) for end in range(j + 1, len(table.text_ws) + 1))
+        if next(_entries_from(lexicon, words), None) is not None:
+            return False
     if "-" in text and any(part in lexicon.entries for part in lower.split("-")):
         return False
     folded = lemma.lower()
