@@ -13,7 +13,7 @@ from wirecoder.actors.lexicon import ActorLexicon, key
 from wirecoder.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from wirecoder.language import Grammar
 
@@ -46,6 +46,8 @@ class ArticleContext:
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     people_spans: list[tuple[int, int, str]] | None = None  # PER entities: (start, end, text)
     nominal: set[str] = field(default_factory=set)  # ids of the events a noun names
+    # sentences with no trigger, not read yet: read when a later sentence has one to code
+    unread: list[Span] = field(default_factory=list)
 
     def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""

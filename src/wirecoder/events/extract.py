@@ -62,11 +62,22 @@ class EventExtractor:
     def sentence_events(
         self, sentence: Span, text: str, ctx: ArticleContext, article_id: str
     ) -> list[Event]:
-        """Events of one sentence; ``text`` is the original article text (for evidence)."""
+        """Events of one sentence; ``text`` is the original article text (for evidence).
+
+        The noun phrases of a sentence are read (:meth:`ActorResolver.register`) only once a
+        sentence at or after it has a trigger: what the resolver learns serves only later
+        phrases, so the sentences after an article's last trigger are never read, and the
+        sentences before it are read in the same order as ever."""
+        triggers = self.finder.find(sentence)
+        if not triggers:
+            ctx.unread.append(sentence)
+            return []
+        for earlier in ctx.unread:
+            self.resolver.register(earlier, ctx)
+        ctx.unread.clear()
         self.resolver.register(sentence, ctx)
         events: list[Event] = []
-        triggers = self.finder.find(sentence)
-        contexts = self.contexts.contexts(sentence) if triggers else ()
+        contexts = self.contexts.contexts(sentence)
         for found in triggers:
             events.extend(self._code(found, sentence, contexts, text, ctx, article_id))
         return events
