@@ -35,46 +35,47 @@ class DocTable:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         size = len(self.tokens)
-        columns = [HEAD, IDX, SPACY, POS, DEP, IS_SPACE, IS_PUNCT]
-        rows = doc.to_array(columns).astype("int64").tolist() if size else []
-        self.idx: list[int] = [row[1] for row in rows]
-        # strings by their hash (uint64: the int64 rows above wrap the larger ones)
-        hashes = doc.to_array([ORTH, DEP, LOWER, LEMMA]).tolist() if size else []
+        columns = [HEAD, IDX, SPACY, POS, IS_SPACE, IS_PUNCT]
+        # one list per column: a 2-D array's tolist() is ten times slower
+        array = doc.to_array(columns).astype("int64") if size else None
+        head, idx, spacy, pos, is_space, is_punct = (
+            [array[:, k].tolist() for k in range(len(columns))] if array is not None else [[]] * 6
+        )
+        self.idx: list[int] = idx
+        # strings by their hash (uint64: the int64 columns above wrap the larger ones)
+        hashes = doc.to_array([ORTH, DEP, LOWER, LEMMA]) if size else None
         strings = doc.vocab.strings
-        named: dict[int, str] = {}
-        self.text: list[str] = [
-            named.get(h[0]) or named.setdefault(h[0], strings[h[0]]) for h in hashes
-        ]
+
+        def column(k: int) -> list[str]:
+            if hashes is None:
+                return []
+            values = hashes[:, k].tolist()
+            named = {h: strings[h] for h in set(values)}  # each string looked up once
+            return [named[h] for h in values]
+
+        self.text: list[str] = column(0)
         self.text_ws: list[str] = [
-            t + " " if row[2] else t for t, row in zip(self.text, rows, strict=True)
+            t + " " if w else t for t, w in zip(self.text, spacy, strict=True)
         ]
         self.whole = "".join(self.text_ws)  # doc.text, which joins a new Token per word
         self.words = frozenset(t.lower() for t in self.text)  # every word, in lower case
-        self.pos: list[str] = [NAMES[row[3]] for row in rows]
-        self.is_space: list[bool] = [bool(row[5]) for row in rows]
-        self.is_punct: list[bool] = [bool(row[6]) for row in rows]
-        self.dep: list[str] = [
-            named.get(h[1]) or named.setdefault(h[1], strings[h[1]]) for h in hashes
-        ]
-        self.lower: list[str] = [
-            named.get(h[2]) or named.setdefault(h[2], strings[h[2]]) for h in hashes
-        ]
-        self.lemma: list[str] = [
-            named.get(h[3]) or named.setdefault(h[3], strings[h[3]]) for h in hashes
-        ]
-        self.head: list[int] = [i + row[0] for i, row in enumerate(rows)]  # HEAD is relative
+        self.pos: list[str] = [NAMES[p] for p in pos]
+        self.is_space: list[bool] = [bool(v) for v in is_space]
+        self.is_punct: list[bool] = [bool(v) for v in is_punct]
+        self.dep: list[str] = column(1)
+        self.lower: list[str] = column(2)
+        self.lemma: list[str] = column(3)
+        self.head: list[int] = [i + h for i, h in enumerate(head)]  # HEAD is relative
         # token.children in spaCy's order (ascending), and the first "case" child's word
         self.children: list[list[Token]] = [[] for _ in range(size)]
         self.kids: list[list[int]] = [[] for _ in range(size)]  # the same, as indices
         self.case: list[str | None] = [None] * size
-        case = doc.vocab.strings["case"]
-        for i, row in enumerate(rows):
-            head = i + row[0]  # HEAD is relative
-            if head != i:
-                self.children[head].append(self.tokens[i])
-                self.kids[head].append(i)
-                if self.case[head] is None and row[4] == case:
-                    self.case[head] = self.lower[i]
+        for i, (parent, label) in enumerate(zip(self.head, self.dep, strict=True)):
+            if parent != i:
+                self.children[parent].append(self.tokens[i])
+                self.kids[parent].append(i)
+                if self.case[parent] is None and label == "case":
+                    self.case[parent] = self.lower[i]
         # the last index of each token's subtree (token.right_edge.i)
         self.right: list[int] = list(range(size))
         for i in range(size):
