@@ -175,6 +175,7 @@ def test_actors_resolve_coordination_shares_the_country(
     [
         ("La police a arrêté des militants à Tbilissi. La Géorgie et la Géorgie.", "GEO"),
         ("Rien ici.", None),
+        ("La Géorgie a protesté.", None),
     ],
 )
 def test_actors_home_country_is_the_most_named(coder: Coder, text: str, home: str | None) -> None:
@@ -205,6 +206,8 @@ def test_actors_groups_are_the_last_pair(coder: Coder, phrase: str) -> None:
         ({"BLR": 2}, "CHE", "BLR"),  # never named, another named twice: a reporter's hub
         ({}, "CHE", "CHE"),  # nothing named at all
         ({"BLR": 2, "POL": 3}, None, "POL"),  # no dateline: the most named
+        ({"MMR": 1}, None, None),  # named once ("une junte birmane"): no evidence
+        ({"BLR": 2, "POL": 2}, None, None),  # a tie: none is the story's
         ({}, None, None),
     ],
 )

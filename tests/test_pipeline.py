@@ -151,6 +151,8 @@ def test_pipeline_history_is_not_coded(coder: Coder, text: str) -> None:
     [
         ("La police a interpellé trois militants à Lyon, puis deux autres à Marseille.", "FRA"),
         ("Les policiers ont arrêté dix manifestants à Porto et à Braga.", "PRT"),
+        # a territory's places: its sovereign's story, over a state named once in passing
+        ("Les gendarmes ont arrêté un homme à Cayenne, une scène digne d'un film chilien.", "FRA"),
     ],
 )
 def test_pipeline_home_from_places_without_dateline(coder: Coder, text: str, home: str) -> None:

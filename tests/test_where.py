@@ -18,6 +18,7 @@ from wirecoder.where import (
     event_location,
     locative_cue,
     resolve_place,
+    sovereign,
 )
 
 from conftest import REFERENCE, shared_file
@@ -283,3 +284,10 @@ def test_where_reference_meeting_is_located_with_coordinates(coder: Coder) -> No
     assert place.lat == pytest.approx(33.72, abs=0.01)
     assert place.lon == pytest.approx(73.04, abs=0.01)
     assert (meeting.date, meeting.date_precision) == ("2021-02-10", "day")
+
+
+@pytest.mark.parametrize(
+    ("code", "state"), [("GUF", "FRA"), ("PRI", "USA"), ("FRA", "FRA"), ("XKX", "XKX")]
+)
+def test_where_sovereign_of_a_territory_else_itself(code: str, state: str) -> None:
+    assert sovereign(code) == state

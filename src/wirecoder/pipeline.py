@@ -24,7 +24,14 @@ from wirecoder.nlp import Parser
 from wirecoder.ontology import Ontology
 from wirecoder.records import Article, ArticleResult, Dateline, Event, Place
 from wirecoder.when import DateRules, event_date, find_dates
-from wirecoder.where import Gazetteer, PlaceMention, event_location, locative_cue, resolve_place
+from wirecoder.where import (
+    Gazetteer,
+    PlaceMention,
+    event_location,
+    locative_cue,
+    resolve_place,
+    sovereign,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -125,8 +132,13 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     dateline_country = dateline.location.country if dateline.location else None
     ctx.mentions = coder.extractor.resolver.country_counts(doc)
     ctx.home = coder.extractor.resolver.home_country(ctx.mentions, dateline_country)
-    if ctx.home is None:  # no dateline and no state named: the country its places are in
-        ctx.home = places_country(doc, coder) or Language.load(coder.lang).default_home
+    if ctx.home is None:  # no dateline and no state named clearly most: where its places are
+        resolver = coder.extractor.resolver
+        ctx.home = (
+            places_country(doc, coder)
+            or resolver.named_most(ctx.mentions)
+            or Language.load(coder.lang).default_home
+        )
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
@@ -149,13 +161,15 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
 
 
 def places_country(doc: Doc, coder: Coder) -> str | None:
-    """The country most of a text's named places (``Québec``, ``Lyon``) are in."""
+    """The state most of a text's named places (``Québec``, ``Lyon``, ``Cayenne``) are in:
+    a territory's sovereign (``ontology/territories.tsv``)."""
     counts: dict[str, int] = {}
     for entity in doc.ents:
         if entity.label_ in _PLACE_LABELS:
             place = coder.gazetteer.resolve(entity.text, ())
             if place is not None and place.country:
-                counts[place.country] = counts.get(place.country, 0) + 1
+                state = sovereign(place.country)
+                counts[state] = counts.get(state, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 

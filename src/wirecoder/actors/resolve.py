@@ -156,13 +156,25 @@ class ActorResolver:
         when it names another one twice or more, is only where the reporter was (``GENEVA
         (AFP)`` over EU sanctions on Belarus): the most named country is the story's.
 
+        With no dateline, the most named state is the story's only when it is named twice and
+        more than any other: a text that names ten states once each, or one state in a figure of
+        speech (``une junte birmane``), says nothing of its own country (:func:`code_doc` then
+        asks its places).
+
         A side named with no country of its own (``le ministre de l'Intérieur``, ``la police``,
         a bare name) acts for that country, as wire conventions assume.
         """
         most = max(counts, key=lambda c: counts[c]) if counts else None
         if preferred and (preferred in counts or most is None or counts[most] < 2):
             return preferred
-        return most
+        if preferred or (most is not None and _clear_first(counts)):
+            return most
+        return None  # no dateline, and no state named more than any other: no evidence
+
+    @staticmethod
+    def named_most(counts: dict[str, int]) -> str | None:
+        """The state a text names most, however weakly (the first named of a tie)."""
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     def with_home(self, actor: Actor, ctx: ArticleContext) -> Actor:
         """Give a side that names no country or IGO the article's country."""
@@ -405,3 +417,9 @@ class ActorResolver:
     def _offsets(self, token: Token, ctx: ArticleContext) -> dict[str, int]:
         _, start, end = self._phrase(token)
         return {"start": ctx.offset + start, "end": ctx.offset + end}
+
+
+def _clear_first(counts: dict[str, int]) -> bool:
+    """Whether one state is named twice or more, and more often than any other."""
+    ranked = sorted(counts.values(), reverse=True)
+    return ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0])

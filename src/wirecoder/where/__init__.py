@@ -15,8 +15,10 @@ The locative words are per-language constants here until the lexicon test knows 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from wirecoder.language import Language
 from wirecoder.nlp import normalise
@@ -24,7 +26,14 @@ from wirecoder.records import Dateline, Event, Place
 from wirecoder.when import DateRules, clause_of
 from wirecoder.where.gazetteer import Gazetteer
 
-__all__ = ["Gazetteer", "PlaceMention", "event_location", "locative_cue", "resolve_place"]
+__all__ = [
+    "Gazetteer",
+    "PlaceMention",
+    "event_location",
+    "locative_cue",
+    "resolve_place",
+    "sovereign",
+]
 
 # PLOVER quad classes 1 and 3: verbal cooperation and verbal conflict
 _SAID_OR_MET = {1, 3}
@@ -100,3 +109,15 @@ def event_location(
     if said_here and best[0] == 1 and in_country:
         return here  # "au Pakistan" in a dispatch from Islamabad: the city says more
     return best[2]
+
+
+def sovereign(country: str) -> str:
+    """The state a territory's people act for (``GUF`` → ``FRA``); any other code, itself."""
+    return _territories().get(country, country)
+
+
+@functools.cache
+def _territories() -> dict[str, str]:
+    text = (resources.files("wirecoder") / "ontology" / "territories.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: row[1] for row in rows[1:]}
