@@ -175,14 +175,18 @@ def main(argv: list[str] | None = None) -> int:
             "query.top_dyads(limit=20) (clusters)": lambda: query.top_dyads(store),
             "query.stats() (clusters)": lambda: query.stats(store),
             "query.actor(AZE) (clusters)": lambda: query.actor(store, "AZE"),
-            "query.map_points(actor=AZE) (clusters)": lambda: query.map_points(store, actor="AZE"),
+            "query.map_points(actor=AZE) (clusters)": lambda: query.map_points(
+                store, query.EventFilter(actor="AZE")
+            ),
             "query.search_events(actor=AZE, recipient=PAK, since=2020-01-01, limit=50)": (
                 lambda: query.search_events(
-                    store, actor="AZE", recipient="PAK", since="2020-01-01", limit=50
+                    store, query.EventFilter("AZE", "PAK", since="2020-01-01"), limit=50
                 )
             ),
             "query.search_events(type=ASSAULT, since=2023-06-01, limit=50)": (
-                lambda: query.search_events(store, type="ASSAULT", since="2023-06-01", limit=50)
+                lambda: query.search_events(
+                    store, query.EventFilter(type="ASSAULT", since="2023-06-01"), limit=50
+                )
             ),
             "Store.events(actor=AZE, recipient=PAK, since=2020-01-01)": (
                 lambda: store.events(actor="AZE", recipient="PAK", since="2020-01-01")

@@ -132,7 +132,7 @@ def test_api_events_same_as_query(client: TestClient, store: Store, params: dict
     sort = params.get("sort", "date")
     expected = query.search_events(
         store,
-        **{k: v for k, v in params.items() if k not in ("sort", "order")},  # type: ignore[arg-type]
+        query.EventFilter(**{k: v for k, v in params.items() if k not in ("sort", "order")}),
         limit=1000,
         sort=sort,  # type: ignore[arg-type]
         descending=params.get("order") == "desc",

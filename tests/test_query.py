@@ -58,7 +58,7 @@ def code(side: Any) -> str | None:
     ],
 )
 def test_query_search_matches_store_events(store: Store, filters: dict[str, str]) -> None:
-    found = query.search_events(store, **filters, limit=1000)  # type: ignore[arg-type]
+    found = query.search_events(store, query.EventFilter(**filters), limit=1000)
     expected = store.events(**filters)  # type: ignore[arg-type]
     assert found.total == len(expected)
     assert ids(found.events) == ids(expected)
@@ -66,7 +66,7 @@ def test_query_search_matches_store_events(store: Store, filters: dict[str, str]
 
 @pytest.mark.parametrize("type_", ["support", " Support "])
 def test_query_search_type_ignores_case(store: Store, type_: str) -> None:
-    found = query.search_events(store, type=type_)
+    found = query.search_events(store, query.EventFilter(type=type_))
     assert found.total == len(store.events(type="SUPPORT")) > 0
 
 
@@ -80,7 +80,7 @@ def test_query_search_type_ignores_case(store: Store, type_: str) -> None:
     ],
 )
 def test_query_search_text(store: Store, q: str, expected: str) -> None:
-    found = query.search_events(store, q=q)
+    found = query.search_events(store, query.EventFilter(q=q))
     assert found.total >= 1
     needle = q.lower()
     for event in found.events:
@@ -94,7 +94,7 @@ def test_query_search_text(store: Store, q: str, expected: str) -> None:
 
 @pytest.mark.parametrize("q", ["%", "_", "\\", "100%"])
 def test_query_search_text_wildcards_are_literal(store: Store, q: str) -> None:
-    found = query.search_events(store, q=q)
+    found = query.search_events(store, query.EventFilter(q=q))
     assert all(
         q in e.evidence.sentence or q in (e.actor.text if e.actor else "") for e in found.events
     )
@@ -156,8 +156,11 @@ def test_query_search_sorted(store: Store, sort: Any, key: Any, descending: bool
     ],
 )
 def test_query_search_bad_parameter(store: Store, bad: dict[str, Any]) -> None:
+    fields = query.EventFilter.__dataclass_fields__
+    filters = query.EventFilter(**{k: v for k, v in bad.items() if k in fields})
+    window = {k: v for k, v in bad.items() if k not in fields}
     with pytest.raises(query.QueryError, match=next(iter(bad))):
-        query.search_events(store, **bad)
+        query.search_events(store, filters, **window)
 
 
 @pytest.mark.parametrize("index", [0, 1])
@@ -327,7 +330,7 @@ def test_query_map_points(store: Store) -> None:
     placed = [e for e in located if e.location and e.location.name == HOSTILE_PLACE]
     assert (hostile.lat, hostile.lon) == (33.72, 73.04)
     assert hostile.events == sum(1 for e in placed if not e.negated) >= 2
-    only_aze = query.map_points(store, actor="AZE")
+    only_aze = query.map_points(store, query.EventFilter(actor="AZE"))
     assert sum(p.events for p in only_aze) < sum(p.events for p in points)
 
 

@@ -113,9 +113,9 @@ def test_query_units_counts(store: Store, deduplicated: bool, unit: query.Unit) 
 
 
 def test_query_units_mentions_stay_listed(store: Store) -> None:
-    found = query.search_events(store, actor="AZE")
+    found = query.search_events(store, query.EventFilter(actor="AZE"))
     assert found.total == 1
-    both = query.search_events(store, type="CONSULT")
+    both = query.search_events(store, query.EventFilter(type="CONSULT"))
     assert both.total == 2
     assert {e.id for e in both.events} == {"m1", "m2"}
     detail = query.event_detail(store, "m2")

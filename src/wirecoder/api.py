@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException
 
 from wirecoder import query
 from wirecoder.query import SortKey
+from wirecoder.records import EventFilter
 from wirecoder.schemas import (
     ActorListOut,
     ActorProfileOut,
@@ -65,6 +66,22 @@ Counted = Annotated[
     Query(description="Count real-world events (clusters, the default) or every mention"),
 ]
 
+
+def event_filter(
+    actor: Code = None,
+    recipient: Code = None,
+    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+    since: Day = None,
+    until: Day = None,
+    q: Text = None,
+) -> EventFilter:
+    """The event filters of a request's query string (a FastAPI dependency)."""
+    kind = type.value if type else None
+    return EventFilter(actor, recipient, kind, since, until, q)
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
 router = APIRouter(
     prefix="/api",
     responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 503: {"model": ErrorOut}},
@@ -74,12 +91,7 @@ router = APIRouter(
 @router.get("/events", response_model=EventPageOut)
 def list_events(
     store: StoreDep,
-    actor: Code = None,
-    recipient: Code = None,
-    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
-    since: Day = None,
-    until: Day = None,
-    q: Text = None,
+    filters: Filters,
     limit: Limit = 50,
     offset: Offset = 0,
     sort: SortKey = SortKey.date,
@@ -88,12 +100,7 @@ def list_events(
     """Events matching every filter given, one page of them, and how many match in all."""
     found = query.search_events(
         store,
-        actor=actor,
-        recipient=recipient,
-        type=type.value if type else None,
-        since=since,
-        until=until,
-        q=q,
+        filters,
         limit=limit,
         offset=offset,
         sort=sort.value,
@@ -146,27 +153,12 @@ def get_stats(store: StoreDep, unit: Counted = CountUnit.clusters) -> StatsOut:
 @router.get("/map", response_model=MapOut)
 def get_map(
     store: StoreDep,
-    actor: Code = None,
-    recipient: Code = None,
-    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
-    since: Day = None,
-    until: Day = None,
-    q: Text = None,
+    filters: Filters,
     limit: Limit = 1000,
     unit: Counted = CountUnit.clusters,
 ) -> MapOut:
     """Places of the matching events that have coordinates, with event counts."""
-    points = query.map_points(
-        store,
-        actor=actor,
-        recipient=recipient,
-        type=type.value if type else None,
-        since=since,
-        until=until,
-        q=q,
-        limit=limit,
-        unit=unit.value,
-    )
+    points = query.map_points(store, filters, limit=limit, unit=unit.value)
     return MapOut.model_validate({"points": points})
 
 

@@ -26,7 +26,7 @@ from wirecoder.cli_options import fail as _fail
 from wirecoder.ingest import MAX_BYTES
 from wirecoder.nlp import ModelNotInstalledError
 from wirecoder.query import SortKey
-from wirecoder.records import Event, Quarantined
+from wirecoder.records import Event, EventFilter, Quarantined
 from wirecoder.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -206,12 +206,7 @@ def events(
         with Store(db, read_only=True) as store:
             page = query.search_events(
                 store,
-                actor=actor,
-                recipient=recipient,
-                type=type,
-                since=since,
-                until=until,
-                q=q,
+                EventFilter(actor, recipient, type, since, until, q),
                 limit=limit,
                 offset=offset,
                 sort=sort.value,

@@ -206,3 +206,30 @@ class KnownActor:
     last_seen: str | None = None
     articles: int = 0  # how many articles give it
     source: str = "learned"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which stored events a query keeps (``wirecoder.query``): every filter given must hold.
+
+    ``actor``/``recipient``: a side's country or IGO code; ``type``: a PLOVER type;
+    ``since``/``until``: inclusive ISO dates (``2021``, ``2021-02``); ``q``: words anywhere in
+    the evidence sentence or a side's text or name, any case. ``None`` filters nothing; the
+    query checks the values and says what to pass instead.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+
+    @classmethod
+    def of_form(cls, **values: str | None) -> EventFilter:
+        """From form fields: a blank field filters nothing."""
+        return cls(**{k: (v.strip() or None) if v is not None else None for k, v in values.items()})
+
+    def fields(self) -> dict[str, str | None]:
+        """The filters by name (for links that keep them)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}

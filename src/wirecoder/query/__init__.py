@@ -3,15 +3,15 @@
 Every function takes an open ``Store`` (read-only is enough), runs set-based SQL through a
 cursor of its own with bound parameters only, and returns frozen records::
 
-    search_events(store, actor=, recipient=, type=, since=, until=, q=, limit=, offset=,
-                  sort=, descending=) -> EventPage
+    search_events(store, EventFilter(actor=, recipient=, type=, since=, until=, q=),
+                  limit=, offset=, sort=, descending=) -> EventPage
     event_detail(store, event_id) -> EventDetail      # the event, its article, its siblings
     dyad(store, a, b, by="month", unit=) -> DyadSeries   # per period, both directions
     top_dyads(store, limit=, unit=) -> tuple[DyadCount, ...]
     actors(store, q=None, limit=, offset=, unit=) -> ActorList
     actor(store, name, limit=, unit=) -> ActorProfile    # roles over time, events on each side
     stats(store, unit=) -> Stats
-    map_points(store, <the filters of search_events>, unit=) -> tuple[MapPoint, ...]
+    map_points(store, EventFilter(...), limit=, unit=) -> tuple[MapPoint, ...]
 
 Counts and series count real-world events: ``unit="clusters"`` (the default) counts each
 cluster of mentions that ``wirecoder.dedup`` folded together once — two agencies reporting one
@@ -61,6 +61,7 @@ from wirecoder.query.events import (
     search_events,
     stats,
 )
+from wirecoder.records import EventFilter
 
 __all__ = [
     "BYS",
@@ -76,6 +77,7 @@ __all__ = [
     "DyadPeriod",
     "DyadSeries",
     "EventDetail",
+    "EventFilter",
     "EventPage",
     "MapPoint",
     "NotFound",

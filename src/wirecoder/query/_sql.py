@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from wirecoder.records import EVENT_TYPES, Event
+from wirecoder.records import EVENT_TYPES, Event, EventFilter
 from wirecoder.store import Store
 from wirecoder.store_rows import event_from_row
 
@@ -218,43 +218,34 @@ def side_filter(side: Literal["actor", "recipient"], flat: bool) -> str:
     )
 
 
-def event_filters(
-    flat: bool,
-    *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    q: str | None = None,
-) -> tuple[list[str], list[object]]:
+def event_filters(flat: bool, filters: EventFilter) -> tuple[list[str], list[object]]:
     """Checked filters as SQL conditions over ``events e``, and their bound parameters.
 
     ``flat``: the store's layout (``flat_sides``).
     """
     where: list[str] = []
     params: list[object] = []
-    if (code := check_code("actor", actor)) is not None:
+    if (code := check_code("actor", filters.actor)) is not None:
         where.append(side_filter("actor", flat))
         params += [code, code]
-    if (code := check_code("recipient", recipient)) is not None:
+    if (code := check_code("recipient", filters.recipient)) is not None:
         where.append(side_filter("recipient", flat))
         params += [code, code]
-    if type is not None:
-        if type.strip().upper() not in EVENT_TYPES:
+    if (kind := filters.type) is not None:
+        if kind.strip().upper() not in EVENT_TYPES:
             raise QueryError(
-                f"type must be a PLOVER event type ({', '.join(EVENT_TYPES)}): {type!r}"
+                f"type must be a PLOVER event type ({', '.join(EVENT_TYPES)}): {kind!r}"
             )
         where.append("e.type = ?")
-        params.append(type.strip().upper())
-    if check_date("since", since) is not None:
+        params.append(kind.strip().upper())
+    if check_date("since", filters.since) is not None:
         where.append("e.date >= ?")
-        params.append(since)
-    if check_date("until", until) is not None:
+        params.append(filters.since)
+    if check_date("until", filters.until) is not None:
         where.append("(e.date <= ? OR starts_with(e.date, ?))")
-        params += [until, until]
-    if q is not None and q.strip():
-        text = check_text("q", q).lower()
+        params += [filters.until, filters.until]
+    if filters.q is not None and filters.q.strip():
+        text = check_text("q", filters.q).lower()
         if flat:
             columns = [f"e.{s}_{c}" for s in ("actor", "recipient") for c in ("text", "name")]
             where.append(

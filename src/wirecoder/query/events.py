@@ -21,7 +21,7 @@ from wirecoder.query._sql import (
     rows,
     units,
 )
-from wirecoder.records import Event
+from wirecoder.records import Event, EventFilter
 from wirecoder.store import Store
 
 __all__ = [
@@ -91,13 +91,8 @@ class Stats:
 
 def search_events(
     store: Store,
+    filters: EventFilter | None = None,
     *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    q: str | None = None,
     limit: int = 50,
     offset: int = 0,
     sort: Sort = "date",
@@ -112,9 +107,7 @@ def search_events(
     """
     with cursor(store) as cur:
         flat = flat_sides(cur)
-        where, params = event_filters(
-            flat, actor=actor, recipient=recipient, type=type, since=since, until=until, q=q
-        )
+        where, params = event_filters(flat, filters or EventFilter())
         return page(
             cur,
             where,
@@ -151,13 +144,8 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
 
 def map_points(
     store: Store,
+    filters: EventFilter | None = None,
     *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    q: str | None = None,
     limit: int = 1000,
     unit: Unit = "clusters",
 ) -> tuple[MapPoint, ...]:
@@ -167,15 +155,7 @@ def map_points(
     article's mention counts)."""
     limit = check_window(limit, 0)
     with cursor(store) as cur:
-        where, params = event_filters(
-            flat_sides(cur),
-            actor=actor,
-            recipient=recipient,
-            type=type,
-            since=since,
-            until=until,
-            q=q,
-        )
+        where, params = event_filters(flat_sides(cur), filters or EventFilter())
         where += ["NOT e.negated", "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL"]
         chosen = units("events e", " AND ".join(where), clustered(cur, unit))
         found = cur.execute(

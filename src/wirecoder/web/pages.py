@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from wirecoder import query
 from wirecoder.query import EventPage, SortKey
-from wirecoder.records import EVENT_TYPES
+from wirecoder.records import EVENT_TYPES, EventFilter
 from wirecoder.schemas import Order, Period
 from wirecoder.store import Store
 from wirecoder.web.charts import QUAD_NAMES, dyad_chart, world_map
@@ -62,6 +62,23 @@ def _store(request: Request) -> Store:
 
 StoreDep = Annotated[Store, Depends(_store)]
 Filter = Annotated[str | None, Query(max_length=200)]
+
+
+def form_filter(
+    actor: Filter = None,
+    recipient: Filter = None,
+    type: Filter = None,
+    since: Filter = None,
+    until: Filter = None,
+    q: Filter = None,
+) -> EventFilter:
+    """The event filters of a page's form (a FastAPI dependency): a blank field filters nothing."""
+    return EventFilter.of_form(
+        actor=actor, recipient=recipient, type=type, since=since, until=until, q=q
+    )
+
+
+FormFilters = Annotated[EventFilter, Depends(form_filter)]
 PageNumber = Annotated[int, Query(ge=1, le=10**6)]
 Size = Annotated[int, Query(ge=1, le=1000)]
 
@@ -89,24 +106,18 @@ def _filters(**given: str | None) -> dict[str, str | None]:
 def explorer(
     request: Request,
     store: StoreDep,
-    actor: Filter = None,
-    recipient: Filter = None,
-    type: Filter = None,
-    since: Filter = None,
-    until: Filter = None,
-    q: Filter = None,
+    filters: FormFilters,
     sort: SortKey = SortKey.date,
     order: Order = Order.asc,
     page: PageNumber = 1,
     size: Size = 50,
 ) -> HTMLResponse:
     """The events explorer: filters, a table sortable by column, and pages."""
-    filters = _filters(actor=actor, recipient=recipient, type=type, since=since, until=until, q=q)
     error = None
     try:
         found = query.search_events(
             store,
-            **filters,
+            filters,
             limit=size,
             offset=(page - 1) * size,
             sort=sort.value,
@@ -118,7 +129,7 @@ def explorer(
         request,
         "explorer.html",
         400 if error else 200,
-        filters=filters,
+        filters=filters.fields(),
         found=found,
         error=error,
         sort=sort.value,
@@ -173,34 +184,19 @@ def dyad_page(
 def map_page(
     request: Request,
     store: StoreDep,
-    actor: Filter = None,
-    recipient: Filter = None,
-    type: Filter = None,
-    since: Filter = None,
-    until: Filter = None,
-    q: Filter = None,
+    filters: FormFilters,
 ) -> HTMLResponse:
     """Where the matching events happened: a dot per place, sized by its events."""
-    filters = _filters(actor=actor, recipient=recipient, type=type, since=since, until=until, q=q)
     error, points = None, tuple[query.MapPoint, ...]()
     try:
-        points = query.map_points(
-            store,
-            actor=filters.get("actor"),
-            recipient=filters.get("recipient"),
-            type=filters.get("type"),
-            since=filters.get("since"),
-            until=filters.get("until"),
-            q=filters.get("q"),
-            limit=query.MAX_LIMIT,
-        )
+        points = query.map_points(store, filters, limit=query.MAX_LIMIT)
     except query.QueryError as exc:
         error = str(exc)
     return render(
         request,
         "map.html",
         400 if error else 200,
-        filters=filters,
+        filters=filters.fields(),
         error=error,
         points=points,
         world=world_map(points),
