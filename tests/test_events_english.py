@@ -83,3 +83,14 @@ def test_events_english_negation_and_modes(english: Coder) -> None:
 
 THRESHOLD = 0.7
 MODES_THRESHOLD = 0.8
+
+
+def test_events_english_disasters_and_mishaps_are_no_acts(english: Coder) -> None:
+    for text in [
+        "Three climbers were killed in an avalanche in the Alps.",
+        "Nine people were injured in a crash near Lyon.",
+        "The storm destroyed hundreds of homes in Florida.",
+    ]:
+        assert not english.code(text, article_id="t", date="2024-05-02").events, text
+    ambush = english.code("Two soldiers were killed in an ambush in northern Mali.", article_id="t")
+    assert [e.type for e in ambush.events] == ["ASSAULT"]

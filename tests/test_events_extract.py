@@ -806,6 +806,32 @@ def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, co
 
 
 @pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Quatre randonneurs ont été blessés dans un accident près de Grenoble.", False),
+        ("Trois alpinistes ont été tués lors d'une avalanche dans les Alpes.", False),
+        ("Deux soldats ont été tués lors d'une embuscade dans le nord du pays.", True),
+    ],
+)
+def test_events_extract_a_mishap_is_no_act(coder: Coder, text: str, coded: bool) -> None:
+    assert any(t[0] == "ASSAULT" for t in coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "coded"),
+    [
+        ("Le satellite se détruit lors de sa rentrée dans l'atmosphère.", "ASSAULT", False),
+        ("Le conducteur refusait de s'arrêter au poste de contrôle.", "COERCE", False),
+        ("Les policiers ont arrêté dix manifestants devant le parlement.", "COERCE", True),
+    ],
+)
+def test_events_extract_a_material_act_done_to_oneself_is_no_act(
+    coder: Coder, text: str, type_: str, coded: bool
+) -> None:
+    assert any(t[0] == type_ for t in coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le président malien a appelé à la libération des otages.",

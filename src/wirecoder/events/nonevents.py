@@ -31,6 +31,7 @@ __all__ = [
     "without_nominal_contents",
     "without_repeated_conjuncts",
     "without_restated",
+    "without_self_inflicted",
     "without_settings",
 ]
 
@@ -79,19 +80,48 @@ def without_background(found: list[Found]) -> list[Found]:
     return kept
 
 
-def without_natural_causes(found: list[Found], nature: frozenset[str]) -> list[Found]:
+def without_natural_causes(
+    found: list[Found], nature: frozenset[str], mishaps: frozenset[str] = frozenset()
+) -> list[Found]:
     """Drop acts whose doer is a force of nature (``trois ponts détruits par le cyclone``,
-    ``le séisme a tué 40 personnes``): a disaster is no act between sides."""
-    return [
-        f
-        for f in found
-        if f.trigger.kind == "noun"
-        or not any(
-            d.lemma_.lower() in nature
-            for d in [args.subject(f.head), *args.agents(f.head)]
-            if d is not None
-        )
-    ]
+    ``le séisme a tué 40 personnes``), or told as happening in one or in an accident
+    (``blessées dans un accident``, ``tués lors d'une avalanche``): a disaster is no act
+    between sides."""
+    kept = []
+    for f in found:
+        if f.trigger.kind != "noun":
+            doers = [d for d in [args.subject(f.head), *args.agents(f.head)] if d is not None]
+            if any(d.lemma_.lower() in nature for d in doers):
+                continue
+            if any(c.lemma_.lower() in nature | mishaps for c in _circumstances(f.head)):
+                continue
+        kept.append(f)
+    return kept
+
+
+def _circumstances(verb: Token) -> list[Token]:
+    """The adjuncts of a verb (``dans un accident``), also under an adverb (``lors d'une
+    avalanche``, where the parser hangs the noun on ``lors``)."""
+    found = [c for c in verb.children if c.dep_.startswith("obl")]
+    for adverb in [c for c in verb.children if c.dep_ == "advmod"]:
+        found.extend(c for c in adverb.children if c.dep_.startswith("obl"))
+    return found
+
+
+def without_self_inflicted(found: list[Found], material: frozenset[str]) -> list[Found]:
+    """Drop a material act told reflexively of one side (``l'engin se détruit``, ``il s'est
+    tué dans un accident``, ``refusait de s'arrêter``): done to oneself, it is no act between
+    sides. A plural subject may act on each other (``ils se sont battus``) and is kept, as is a
+    verb the lexicon only knows reflexive."""
+    kept = []
+    for f in found:
+        if f.trigger.kind == "verb" and f.trigger.type in material and not f.trigger.reflexive:
+            doer = args.subject(f.head)
+            plural = doer is not None and "Plur" in args.morph(doer, "Number")
+            if args.is_reflexive(f.head) and not plural:
+                continue
+        kept.append(f)
+    return kept
 
 
 def ultimatums(found: list[Found]) -> list[Found]:

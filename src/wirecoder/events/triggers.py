@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "TriggerFinder"]
 
+# acts done to another side: told reflexively of one side, done to oneself (nonevents)
+_MATERIAL = frozenset({"ASSAULT", "COERCE"})
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -112,7 +115,10 @@ class TriggerFinder:
         found = nonevents.ultimatums(
             nonevents.without_background(nonevents.without_conditions(found))
         )
-        found = nonevents.without_natural_causes(found, lex.word_class("nature"))
+        found = nonevents.without_natural_causes(
+            found, lex.word_class("nature"), lex.word_class("mishap")
+        )
+        found = nonevents.without_self_inflicted(found, _MATERIAL)
         kept = nonevents.without_restated(
             nonevents.without_nominal_contents(nonevents.without_clause_contents(found))
         )
