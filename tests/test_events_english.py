@@ -94,3 +94,10 @@ def test_events_english_disasters_and_mishaps_are_no_acts(english: Coder) -> Non
         assert not english.code(text, article_id="t", date="2024-05-02").events, text
     ambush = english.code("Two soldiers were killed in an ambush in northern Mali.", article_id="t")
     assert [e.type for e in ambush.events] == ["ASSAULT"]
+
+
+def test_events_english_failed_and_without_negate_the_act(english: Coder) -> None:
+    failed = english.code("Israel and Syria failed to reach an agreement on the border.")
+    assert [(e.type, e.negated) for e in failed.events] == [("AGREE", True)]
+    left = english.code("The minister left Paris without meeting his French counterpart.")
+    assert [(e.type, e.negated) for e in left.events] == [("CONSULT", True)]

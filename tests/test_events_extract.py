@@ -97,6 +97,22 @@ def test_events_extract_aux_mode_and_negation(
 
 
 @pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Le ministre a quitté Moscou sans rencontrer son homologue russe.", True),
+        ("Le ministre n'a pas réussi à rencontrer son homologue russe.", True),
+        ("Le ministre a réussi à rencontrer son homologue russe.", False),
+        ("Le ministre a pu rencontrer son homologue russe à Moscou.", False),
+    ],
+)
+def test_events_extract_an_act_not_done_under_sans_or_a_negated_implicative(
+    coder: Coder, text: str, negated: bool
+) -> None:
+    [event] = _events(coder, text)
+    assert (event.type, event.negated) == ("CONSULT", negated)
+
+
+@pytest.mark.parametrize(
     ("text", "type_"),
     [
         ("Le gouvernement russe soutiendra la Serbie dans ce dossier.", "AGREE"),

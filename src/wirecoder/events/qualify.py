@@ -62,12 +62,22 @@ class ContextLexicon:
 
 
 def negated(verb: Token) -> bool:
-    """``ne … pas/jamais``, ``did not``, ``never``: a negation on the verb itself."""
+    """``ne … pas/jamais``, ``did not``, ``never``: a negation on the verb itself; an
+    infinitive under ``sans``/``without``; the infinitive of a denial (``a démenti avoir
+    rappelé``), of a failure (``failed to reach``) or of a negated implicative verb (``n'a pas
+    réussi à rencontrer``)."""
     grammar = grammar_of(verb)
-    if any(c.lower_ in grammar.negators for c in verb.children):
+    children = list(verb.children)
+    if any(c.lower_ in grammar.negators for c in children):
         return True
-    # "denied that it had recalled its ambassador", "a démenti avoir rappelé": not done
-    return verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in grammar.denials
+    if any(c.dep_ == "mark" and c.lower_ in grammar.privatives for c in children):
+        return True
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head is verb:
+        return False
+    above = verb.head.lemma_.lower()
+    if above in grammar.denials or (verb.dep_ == "xcomp" and above in grammar.failures):
+        return True
+    return verb.dep_ == "xcomp" and above in grammar.implicatives and negated(verb.head)
 
 
 def _offered(verb: Token, willingness: frozenset[str]) -> bool:
