@@ -856,3 +856,17 @@ def test_events_extract_a_material_act_done_to_oneself_is_no_act(
 )
 def test_events_extract_what_a_call_asks_for_is_its_content(coder: Coder, text: str) -> None:
     assert {t[0] for t in coded_triples(coder, text)} == {"REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Des milliers d'étudiants ont participé à une manifestation contre la réforme.", True),
+        ("Des militants kényans ont pris part à un rassemblement devant le parlement.", True),
+        ("La manifestation culturelle a attiré des milliers de visiteurs à Lyon.", False),
+    ],
+)
+def test_events_extract_who_takes_part_in_a_protest_protests(
+    coder: Coder, text: str, protest: bool
+) -> None:
+    assert any(t[0] == "PROTEST" for t in coded_triples(coder, text)) == protest
