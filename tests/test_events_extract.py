@@ -814,3 +814,79 @@ def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, co
 )
 def test_events_extract_what_a_call_asks_for_is_its_content(coder: Coder, text: str) -> None:
     assert {t[0] for t in coded_triples(coder, text)} == {"REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse hangs the subject on "a", not on the participle
+            "Le gouvernement algérien a de son côté dénoncé les propos du ministre marocain.",
+            ("ACCUSE", "DZA", "MAR"),
+        ),
+        (
+            "La Russie a quant à elle critiqué la décision de Washington.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        (  # the participle read as a modifier of "côté", the object left on "ont"
+            "Les Serbes ont de leur côté rejeté le plan du gouvernement kosovar.",
+            ("REJECT", "SRB", "XKX"),
+        ),
+    ],
+)
+def test_events_extract_compound_tense_split_by_an_inserted_phrase(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre tchadien a fermement condamné les attaques à répétition contre les "
+        "journalistes.",
+    ],
+)
+def test_events_extract_a_condemnation_with_a_but_no_penalty_stays_accuse(
+    coder: Coder, text: str
+) -> None:
+    assert {t[0] for t in _coded(coder, text, "TCD")} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("La décision de Washington a exaspéré Pékin.", "CHN", ("ACCUSE", "CHN", "USA")),
+        (
+            "Le plan du gouvernement grec n'a pas satisfait les syndicats.",
+            "GRC",
+            ("ACCUSE", "GRC", "GRC"),
+        ),
+        ("Paris a été choqué par la décision de Londres.", "FRA", ("ACCUSE", "FRA", "GBR")),
+    ],
+)
+def test_events_extract_a_feeling_stirred_is_the_object_s_disapproval(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    "text", ["Le plan du gouvernement grec satisfait les syndicats.", "Il faut satisfaire Athènes."]
+)
+def test_events_extract_satisfying_is_no_event(coder: Coder, text: str) -> None:
+    assert not _coded(coder, text, "GRC")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Russie a voté contre la résolution présentée par la France.",
+            ("REJECT", "RUS", "FRA"),
+        ),
+    ],
+)
+def test_events_extract_voting_against_is_a_rejection(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)

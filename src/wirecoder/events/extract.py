@@ -331,6 +331,10 @@ class EventExtractor:
             return []  # "la princesse fut enlevée par Zeus": a story, not news
         aux = aux_mode(qualifier)
         denied = negated(qualifier)
+        if trigger.only_negated:  # "l'annonce ne satisfait pas X": X's disapproval, done
+            if not denied:
+                return []
+            denied = False
         if denied and trigger.when_negated:  # "n'accepte pas le plan": a refusal, done
             refusal = replace(trigger, type=trigger.when_negated, mode=None, when_negated=None)
             found, trigger, denied = replace(found, trigger=refusal), refusal, False
