@@ -890,3 +890,44 @@ def test_events_extract_voting_against_is_a_rejection(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "s'" parsed as a mark
+            "Le président tunisien s'en est pris violemment au gouvernement algérien.",
+            ("ACCUSE", "TUN", "DZA"),
+        ),
+        (
+            "Le gouvernement rwandais a attaqué en justice le journal français.",
+            ("ACCUSE", "RWA", "FRA"),
+        ),
+        ("Le président vénézuélien a haussé le ton contre la Colombie.", ("ACCUSE", "VEN", "COL")),
+        (
+            "Le ministre iranien a tiré à boulets rouges sur les États-Unis.",
+            ("ACCUSE", "IRN", "USA"),
+        ),
+        ("Le ministre turc a pointé la responsabilité de la Grèce.", ("ACCUSE", "TUR", "GRC")),
+        (
+            "Le Kremlin a opposé une fin de non-recevoir à la demande de Kiev.",
+            ("REJECT", "RUS", "UKR"),
+        ),
+        ("Le président serbe a repoussé la proposition du Kosovo.", ("REJECT", "SRB", "XKX")),
+        ("Le ministre marocain a écarté la proposition de l'Algérie.", ("REJECT", "MAR", "DZA")),
+    ],
+)
+def test_events_extract_criticism_and_refusal_phrases(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_lawsuit_is_no_attack(coder: Coder) -> None:
+    text = "Le gouvernement rwandais a attaqué en justice le journal français."
+    assert "ASSAULT" not in {t[0] for t in coded_triples(coder, text)}
+
+
+def test_events_extract_a_rejection_by_a_vote_is_the_country_s(coder: Coder) -> None:
+    text = "L'amendement proposé par le parti socialiste a été rejeté par 178 voix contre 99."
+    assert any(t[:2] == ("REJECT", "FRA") for t in _coded(coder, text, "FRA"))

@@ -44,7 +44,7 @@ def is_reflexive(verb: Token) -> bool:
     return any(
         c.pos_ == "PRON" and ("Yes" in morph(c, "Reflex") or c.lower_ in grammar_of(c).reflexives)
         for c in verb.children
-        if c.dep_.startswith(("expl", "obj", "iobj"))
+        if c.dep_.startswith(("expl", "obj", "iobj", "mark"))  # "s'en est pris": "s'" a mark
     )
 
 
