@@ -931,3 +931,20 @@ def test_events_extract_a_lawsuit_is_no_attack(coder: Coder) -> None:
 def test_events_extract_a_rejection_by_a_vote_is_the_country_s(coder: Coder) -> None:
     text = "L'amendement proposé par le parti socialiste a été rejeté par 178 voix contre 99."
     assert any(t[:2] == ("REJECT", "FRA") for t in _coded(coder, text, "FRA"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the agent is the shot; who fired it is the accused
+            "Le quotidien français Le Figaro annonce que le journaliste aurait été tué par un "
+            "tir d'obus lancé par les rebelles de Homs.",
+            ("ACCUSE", "FRA", "SYR"),
+        ),
+        ("Le ministre français a critiqué les rebelles de Homs.", ("ACCUSE", "FRA", "SYR")),
+    ],
+)
+def test_events_extract_a_side_placed_by_its_city_or_its_act(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)

@@ -122,9 +122,21 @@ class EventExtractor:
                 resolved = self.resolver.resolve(token, ctx)
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
+            elif not resolved and slot == "subject" and self._names_an_act(token):
+                # "tué par un tir d'obus lancé par les rebelles", "détruit par une frappe
+                # israélienne": the act's own doer did it
+                owner = next(
+                    (o for o in sides.behind(token) if self.resolver.resolve(o, ctx)), None
+                )
+                if owner is not None:
+                    token = owner  # its place, its coordinated sides are the doer's
+                    resolved = self.resolver.resolve(owner, ctx)
+                else:
+                    resolved = self._demonym(token, ctx)
             resolved = self.where.led(token, resolved, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
+            resolved = [self.where.from_place(a, token, ctx) for a in resolved]
             if located:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
                 resolved = resolved or self.where.thing(token, ctx)
@@ -233,6 +245,11 @@ class EventExtractor:
                     codes.add(actor.code)
                     extra.append(actor)
         return extra
+
+    def _names_an_act(self, token: Token) -> bool:
+        """Whether a noun names a material act of the lexicon (``un tir``, ``une frappe``)."""
+        trigger = self.triggers.nouns.get(token.lemma_.lower())
+        return token.pos_ == "NOUN" and trigger is not None and trigger.type not in _VERBAL
 
     def _behind(self, token: Token, ctx: ArticleContext) -> list[Actor]:
         for owner in sides.behind(token):
