@@ -473,6 +473,11 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "diplomatie ouzbèke.",
             {("ACCUSE", "UZB", "UZB")},
         ),
+        (  # a quotation running on into a sentence of its own: its speaker says the verdict
+            "Le ministre algérien a déclaré : « Nous avons reçu la lettre. Ces accusations sont "
+            "inacceptables. »",
+            {("ACCUSE", "DZA", "DZA")},
+        ),
     ],
 )
 def test_events_extract_verdicts_in_reported_speech(
@@ -948,3 +953,8 @@ def test_events_extract_a_side_placed_by_its_city_or_its_act(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_closed_quotation_lends_no_speaker(coder: Coder) -> None:
+    text = "Le ministre a déclaré : « Nous avons reçu la lettre. » C'est inacceptable, dit-on."
+    assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))

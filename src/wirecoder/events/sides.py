@@ -220,6 +220,34 @@ def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | Non
             else:  # the parse reads "juge" as a noun: its complement is the speaker
                 speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
             return (verb, speaker) if speaker is not None else None
+    speaker = quoted_speaker(word, saying)
+    return (word, speaker) if speaker is not None else None
+
+
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
+def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
+    """The speaker of a quotation that runs on from an earlier sentence of the paragraph
+    (``X a déclaré : « … maintenant. C'est un crime de guerre. »``): the subject of the verb
+    of saying before the quotation opened, when ``word``'s sentence has none of its own."""
+    sentence = word.sent
+    doc = word.doc
+    opened = None
+    quotes = 0
+    for token in reversed(doc[: word.i]):
+        if "\n" in token.text:
+            break  # a paragraph's quotation does not run on into the next
+        if token.text in _QUOTES:
+            quotes += 1
+            opened = opened or token  # the last one before the word opened its quotation
+    if quotes % 2 == 0 or opened is None or opened.i >= sentence.start:
+        return None
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in saying for t in sentence):
+        return None
+    for verb in reversed(doc[opened.sent.start : opened.i]):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+            return subject_of(verb)
     return None
 
 
