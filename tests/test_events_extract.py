@@ -958,3 +958,38 @@ def test_events_extract_a_side_placed_by_its_city_or_its_act(
 def test_events_extract_a_closed_quotation_lends_no_speaker(coder: Coder) -> None:
     text = "Le ministre a déclaré : « Nous avons reçu la lettre. » C'est inacceptable, dit-on."
     assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "La commission kényane des droits de l'homme a annoncé l'ouverture d'une enquête "
+            "sur les violences policières.",
+            "KEN",
+            ("ACCUSE", "KEN", "KEN"),
+        ),
+        (
+            "Le Défenseur des droits a ouvert une enquête sur le comportement des gendarmes.",
+            "FRA",
+            ("ACCUSE", "FRA", "FRA"),
+        ),
+    ],
+)
+def test_events_extract_an_inquiry_opened_is_an_investigation(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon une enquête de l'institut national de la statistique, le chômage a augmenté.",
+        "Le président a demandé l'ouverture d'une enquête administrative.",
+    ],
+)
+def test_events_extract_a_survey_or_a_requested_inquiry_is_no_investigation(
+    coder: Coder, text: str
+) -> None:
+    assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
