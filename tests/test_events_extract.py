@@ -993,3 +993,8 @@ def test_events_extract_a_survey_or_a_requested_inquiry_is_no_investigation(
     coder: Coder, text: str
 ) -> None:
     assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
+
+
+def test_events_extract_a_judged_quality_is_no_act(coder: Coder) -> None:
+    text = "Le ministre tunisien a jugé choquant le comportement de l'ambassadeur algérien."
+    assert _coded(coder, text, "TUN") == {("ACCUSE", "TUN", "DZA")}

@@ -72,7 +72,7 @@ class TriggerFinder:
         lemmas = self.resolver.table(sentence.doc).lemma
         verbal = {t.i for t in tokens if t.pos_ == "VERB" or self._verb_as_noun(t)}
         for token in tokens:
-            if token.i in verbal and not nonevents.nominal(token):
+            if token.i in verbal and not nonevents.nominal(token) and not self._quality(token):
                 if lex.verb_lemma(lemmas[token.i].lower()) not in self._verb_words:
                     continue
                 lemma = self.lemma(token)
@@ -129,6 +129,16 @@ class TriggerFinder:
             and token.lemma_.lower() in self.triggers.aliases
             and any(c.dep_ == "nsubj" for c in token.children)
             and not any(c.dep_ == "cop" for c in token.children)
+        )
+
+    def _quality(self, token: Token) -> bool:
+        """A present participle a speaker predicates of something (``a jugé choquant le
+        comportement de X``): a quality the judgement names, not an act."""
+        return (
+            token.dep_ == "xcomp"
+            and args.morph(token, "VerbForm") == ["Part"]
+            and args.morph(token, "Tense") == ["Pres"]
+            and token.head.lemma_.lower() in self._saying
         )
 
     def is_trigger_verb(self, verb: Token | None) -> bool:
