@@ -998,3 +998,36 @@ def test_events_extract_a_survey_or_a_requested_inquiry_is_no_investigation(
 def test_events_extract_a_judged_quality_is_no_act(coder: Coder) -> None:
     text = "Le ministre tunisien a jugé choquant le comportement de l'ambassadeur algérien."
     assert _coded(coder, text, "TUN") == {("ACCUSE", "TUN", "DZA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "« Nous condamnons fermement cette attaque », a déclaré le ministre malien de la "
+            "Défense.",
+            ("ACCUSE", "MLI", "MLI"),
+        ),
+        (
+            "« Je dénonce l'attitude de Paris », a lancé le président algérien.",
+            ("ACCUSE", "DZA", "FRA"),
+        ),
+        (  # the quotation runs on into a sentence of its own
+            "Le ministre ivoirien a déclaré : « La situation est grave. Nous condamnons l'attaque "
+            "du Burkina Faso. »",
+            ("ACCUSE", "CIV", "BFA"),
+        ),
+    ],
+)
+def test_events_extract_first_person_in_a_quotation_is_its_speaker(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_an_attribution_after_the_quotation_names_the_judge(coder: Coder) -> None:
+    text = (
+        "« Il y a là une volonté de pourrir le débat qui est absolument scandaleuse », a "
+        "déclaré le ministre algérien."
+    )
+    assert ("ACCUSE", "DZA", "DZA") in _coded(coder, text, "DZA")

@@ -138,7 +138,8 @@ def subject(verb: Token) -> Token | None:
         found = [c for c in split.children if c.dep_ in _SUBJECTS]
         if found:
             return found[0]
-    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    # not a euphonic consonant the parse takes for a subject ("a-t-il": "-t", then "-il")
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS and len(c.text.strip("-")) > 1]
     if own:
         return own[0]
     if verb.dep_ == "ccomp":  # a reported clause of its own never borrows the speaker

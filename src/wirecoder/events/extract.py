@@ -81,6 +81,10 @@ class EventExtractor:
         head = found.head
         if slot == "subject":
             tokens = [t] if (t := sides.subject_of(head)) is not None else []
+            if t is not None and "1" in args.morph(t, "Person") and t.pos_ == "PRON":
+                # "« Nous condamnons … », a déclaré le ministre": the quotation's speaker
+                speaker = sides.quoted_speaker(t, self.finder.saying())
+                tokens = [speaker] if speaker is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
         elif slot == "judge":

@@ -23,7 +23,7 @@ from wirecoder.language import grammar_of
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _COMPLEMENTS = {"nmod", "obl", "obl:arg"}
 
@@ -228,9 +228,11 @@ _QUOTES = frozenset({'"', "«", "»", "“", "”"})
 
 
 def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
-    """The speaker of a quotation that runs on from an earlier sentence of the paragraph
-    (``X a déclaré : « … maintenant. C'est un crime de guerre. »``): the subject of the verb
-    of saying before the quotation opened, when ``word``'s sentence has none of its own."""
+    """The speaker of a quotation whose verb of saying the parse cut off into another
+    sentence of the paragraph, when ``word``'s own sentence has none: the quotation runs on
+    from an earlier sentence (``X a déclaré : « … maintenant. C'est un crime de guerre. »``:
+    the subject of the verb before it opened), or the attribution follows as a sentence of its
+    own (``« … est scandaleuse ! »`` / ``, a-t-il affirmé``: that verb's subject)."""
     sentence = word.sent
     doc = word.doc
     opened = None
@@ -241,14 +243,49 @@ def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
         if token.text in _QUOTES:
             quotes += 1
             opened = opened or token  # the last one before the word opened its quotation
-    if quotes % 2 == 0 or opened is None or opened.i >= sentence.start:
+    if quotes % 2 == 0 or opened is None:
         return None
+    outside = _unquoted(sentence)
+    attributions = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in saying]
+    if attributions:  # "« … une volonté … qui est scandaleuse ! », a-t-il affirmé"
+        verb = attributions[0]
+        speaker = subject_of(verb)
+        if speaker is None or not outside.issuperset(speaker.subtree):
+            speaker = _inverted_speaker(verb)
+        return speaker
     if any(t.pos_ == "VERB" and t.lemma_.lower() in saying for t in sentence):
         return None
-    for verb in reversed(doc[opened.sent.start : opened.i]):
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
-            return subject_of(verb)
+    if opened.i < sentence.start:
+        for verb in reversed(doc[opened.sent.start : opened.i]):
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+                return subject_of(verb)
+        return None
+    after = doc[sentence.end : sentence.end + 5]
+    if sentence.end < len(doc) and "\n" not in after.text:
+        for verb in after:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+                return subject_of(verb)
+            if verb.is_alpha and verb.pos_ not in {"AUX", "PRON"}:
+                break  # the next sentence opens with words of its own: no attribution
     return None
+
+
+def _unquoted(sentence: Span) -> set[Token]:
+    """The tokens of a sentence outside its quotations (those the paragraph opened before it
+    included)."""
+    doc = sentence.doc
+    inside = False
+    for token in reversed(doc[: sentence.start]):
+        if "\n" in token.text:
+            break
+        inside ^= token.text in _QUOTES
+    found: set[Token] = set()
+    for token in sentence:
+        if token.text in _QUOTES:
+            inside = not inside
+        elif not inside:
+            found.add(token)
+    return found
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
