@@ -1031,3 +1031,27 @@ def test_events_extract_an_attribution_after_the_quotation_names_the_judge(coder
         "déclaré le ministre algérien."
     )
     assert ("ACCUSE", "DZA", "DZA") in _coded(coder, text, "DZA")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "d'« inacceptables »" read as the object, the real object as its apposition
+            "Le gouvernement nigérien a qualifié d'« inacceptables » les propos du président "
+            "français.",
+            ("ACCUSE", "NER", "FRA"),
+        ),
+        (
+            "Les syndicats grecs ont claqué la porte des négociations avec le gouvernement.",
+            ("REJECT", "GRC", "GRC"),
+        ),
+        (
+            "Le Hamas a rejeté la proposition de cessez-le-feu présentée par l'Égypte.",
+            ("REJECT", "PSE", "EGY"),
+        ),
+    ],
+)
+def test_events_extract_more_criticism_and_refusals(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
