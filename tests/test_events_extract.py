@@ -473,6 +473,11 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "diplomatie ouzbèke.",
             {("ACCUSE", "UZB", "UZB")},
         ),
+        (  # the object of a linking verb is a predicate
+            "Le ministère russe a estimé que ces frappes américaines constituaient une violation "
+            "flagrante du droit international.",
+            {("ACCUSE", "RUS", "USA")},
+        ),
         (  # a quotation running on into a sentence of its own: its speaker says the verdict
             "Le ministre algérien a déclaré : « Nous avons reçu la lettre. Ces accusations sont "
             "inacceptables. »",
@@ -1055,3 +1060,8 @@ def test_events_extract_more_criticism_and_refusals(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_denied_verdict_through_a_linking_verb_is_none(coder: Coder) -> None:
+    text = "Le ministre a estimé que ces tirs ne constituaient pas une violation de la trêve."
+    assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))

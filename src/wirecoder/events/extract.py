@@ -88,10 +88,10 @@ class EventExtractor:
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
         elif slot == "judge":
-            said = sides.judgement(found.anchor, self.finder.saying())
+            said = self.finder.judgement(found.anchor)
             tokens = [said[1]] if said is not None else []
         elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
-            tokens = [c for c in found.anchor.children if c.dep_ == "nsubj"]
+            tokens = sides.topic_of(found.anchor, self.triggers.word_class("copular"))
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []

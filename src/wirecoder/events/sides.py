@@ -196,11 +196,16 @@ def below(noun: Token, preposition: str) -> list[Token]:
     ][:1]
 
 
-def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | None:
+def judgement(
+    word: Token, saying: Collection[str], copular: Collection[str] = ()
+) -> tuple[Token, Token] | None:
     """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
     estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
-    choqué``. None when the word is no predicate or no speaker says it."""
+    choqué``, ``a estimé que ces frappes constituaient une violation`` (the object of one of
+    the ``copular`` verbs). None when the word is no predicate or no speaker says it."""
     copulas = [c for c in word.children if c.dep_ == "cop"]
+    if is_linked(word, copular):
+        copulas = [word.head, *(c for c in word.head.children if c.dep_.startswith("aux"))]
     if not copulas and word.dep_ != "xcomp":
         return None
     if any("Cnd" in args.morph(c, "Mood") or "Fut" in args.morph(c, "Tense") for c in copulas):
@@ -268,6 +273,18 @@ def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
             if verb.is_alpha and verb.pos_ not in {"AUX", "PRON"}:
                 break  # the next sentence opens with words of its own: no attribution
     return None
+
+
+def is_linked(word: Token, copular: Collection[str]) -> bool:
+    """Whether ``word`` is the object of a verb that predicates it of its subject
+    (``constituer``, ``représenter``: ``ces frappes constituent une violation``)."""
+    return word.dep_ == "obj" and word.head.lemma_.lower() in copular
+
+
+def topic_of(predicate: Token, copular: Collection[str]) -> list[Token]:
+    """What a predicate is said of: its subject, or the subject of its linking verb."""
+    holder = predicate.head if is_linked(predicate, copular) else predicate
+    return [c for c in holder.children if c.dep_ == "nsubj"]
 
 
 def _unquoted(sentence: Span) -> set[Token]:

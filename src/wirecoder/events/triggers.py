@@ -147,6 +147,10 @@ class TriggerFinder:
             and self.triggers.verb_lemma(verb.lemma_.lower()) in self.triggers.verbs
         )
 
+    def judgement(self, predicate: Token) -> tuple[Token, Token] | None:
+        """(verb of saying, speaker) of a verdict (:func:`sides.judgement`)."""
+        return sides.judgement(predicate, self.saying(), self.triggers.word_class("copular"))
+
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
         return self._saying
@@ -157,11 +161,13 @@ class TriggerFinder:
         if not self.judged:
             return found
         saying = self.saying()
+        copular = self.triggers.word_class("copular")
         for token in self.resolver.tokens(sentence):
             for trigger in self.judged.get(token.lemma_.lower(), ()):
                 predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = sides.judgement(predicate, saying)
-                if said is not None and not negated(predicate):
+                said = sides.judgement(predicate, saying, copular)
+                linked = sides.is_linked(predicate, copular)
+                if said is not None and not negated(predicate.head if linked else predicate):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
         return found
