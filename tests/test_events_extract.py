@@ -1065,3 +1065,10 @@ def test_events_extract_more_criticism_and_refusals(
 def test_events_extract_a_denied_verdict_through_a_linking_verb_is_none(coder: Coder) -> None:
     text = "Le ministre a estimé que ces tirs ne constituaient pas une violation de la trêve."
     assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Le propriétaire devra retirer la page ; s'il refuse, l'hébergeur sera sanctionné."]
+)
+def test_events_extract_a_refusal_under_if_is_no_event(coder: Coder, text: str) -> None:
+    assert not any(t[0] == "REJECT" for t in _coded(coder, text, "RUS"))
