@@ -1072,3 +1072,17 @@ def test_events_extract_a_denied_verdict_through_a_linking_verb_is_none(coder: C
 )
 def test_events_extract_a_refusal_under_if_is_no_event(coder: Coder, text: str) -> None:
     assert not any(t[0] == "REJECT" for t in _coded(coder, text, "RUS"))
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Le gouvernement malien ne partage pas la position de la France.", True),
+        ("Le gouvernement malien partage la position de la France.", False),
+        ("Le Maroc et l'Algérie ne partagent pas de frontière ouverte.", False),
+    ],
+)
+def test_events_extract_a_negated_attitude_to_a_side_s_view_is_disapproval(
+    coder: Coder, text: str, coded: bool
+) -> None:
+    assert any(t[0] == "ACCUSE" for t in coded_triples(coder, text)) == coded
