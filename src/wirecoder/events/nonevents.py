@@ -40,7 +40,8 @@ def _condition(clause: Token, words: frozenset[str], own: bool = False) -> bool:
     ``own``: the act's own clause, which counts whatever the parse hangs it on (``s'il refuse,
     l'hébergeur devra…`` read with ``refuse`` as the root)."""
     return (own or clause.dep_ == "advcl") and any(
-        c.dep_ == "mark" and c.lower_ in words for c in clause.children
+        c.dep_ == "mark" and c.pos_ != "PRON" and c.lower_ in words  # not the reflexive "s'"
+        for c in clause.children
     )
 
 
