@@ -260,3 +260,21 @@ def test_actors_resolve_english_coordinated_modifiers_are_several_sides(
     english: Coder, text: str, codes: list[str]
 ) -> None:
     assert [a.code for a in _subject(english, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the hyphenated title is tagged PROPN; "unies" hangs on it, cutting the name in two
+        (
+            "Mardi, Amara Diallo, haute-commissaire des Nations unies aux droits de l'homme, "
+            "a protesté.",
+            "UN",
+        ),
+        ("La haute-commissaire des Nations unies aux réfugiés a protesté.", "UN"),
+    ],
+)
+def test_actors_resolve_a_title_the_parse_reads_as_a_name(
+    coder: Coder, text: str, code: str
+) -> None:
+    assert [a.code for a in _subject(coder, text)] == [code]

@@ -489,6 +489,16 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "diplomatie ouzbèke.",
             {("ACCUSE", "UZB", "UZB")},
         ),
+        (  # the object of a linking verb is a predicate
+            "Le ministère russe a estimé que ces frappes américaines constituaient une violation "
+            "flagrante du droit international.",
+            {("ACCUSE", "RUS", "USA")},
+        ),
+        (  # a quotation running on into a sentence of its own: its speaker says the verdict
+            "Le ministre algérien a déclaré : « Nous avons reçu la lettre. Ces accusations sont "
+            "inacceptables. »",
+            {("ACCUSE", "DZA", "DZA")},
+        ),
     ],
 )
 def test_events_extract_verdicts_in_reported_speech(
@@ -870,3 +880,265 @@ def test_events_extract_who_takes_part_in_a_protest_protests(
     coder: Coder, text: str, protest: bool
 ) -> None:
     assert any(t[0] == "PROTEST" for t in coded_triples(coder, text)) == protest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse hangs the subject on "a", not on the participle
+            "Le gouvernement algérien a de son côté dénoncé les propos du ministre marocain.",
+            ("ACCUSE", "DZA", "MAR"),
+        ),
+        (
+            "La Russie a quant à elle critiqué la décision de Washington.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        (  # the participle read as a modifier of "côté", the object left on "ont"
+            "Les Serbes ont de leur côté rejeté le plan du gouvernement kosovar.",
+            ("REJECT", "SRB", "XKX"),
+        ),
+    ],
+)
+def test_events_extract_compound_tense_split_by_an_inserted_phrase(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre tchadien a fermement condamné les attaques à répétition contre les "
+        "journalistes.",
+    ],
+)
+def test_events_extract_a_condemnation_with_a_but_no_penalty_stays_accuse(
+    coder: Coder, text: str
+) -> None:
+    assert {t[0] for t in _coded(coder, text, "TCD")} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("La décision de Washington a exaspéré Pékin.", "CHN", ("ACCUSE", "CHN", "USA")),
+        (
+            "Le plan du gouvernement grec n'a pas satisfait les syndicats.",
+            "GRC",
+            ("ACCUSE", "GRC", "GRC"),
+        ),
+        ("Paris a été choqué par la décision de Londres.", "FRA", ("ACCUSE", "FRA", "GBR")),
+    ],
+)
+def test_events_extract_a_feeling_stirred_is_the_object_s_disapproval(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    "text", ["Le plan du gouvernement grec satisfait les syndicats.", "Il faut satisfaire Athènes."]
+)
+def test_events_extract_satisfying_is_no_event(coder: Coder, text: str) -> None:
+    assert not _coded(coder, text, "GRC")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Russie a voté contre la résolution présentée par la France.",
+            ("REJECT", "RUS", "FRA"),
+        ),
+    ],
+)
+def test_events_extract_voting_against_is_a_rejection(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "s'" parsed as a mark
+            "Le président tunisien s'en est pris violemment au gouvernement algérien.",
+            ("ACCUSE", "TUN", "DZA"),
+        ),
+        (
+            "Le gouvernement rwandais a attaqué en justice le journal français.",
+            ("ACCUSE", "RWA", "FRA"),
+        ),
+        ("Le président vénézuélien a haussé le ton contre la Colombie.", ("ACCUSE", "VEN", "COL")),
+        (
+            "Le ministre iranien a tiré à boulets rouges sur les États-Unis.",
+            ("ACCUSE", "IRN", "USA"),
+        ),
+        ("Le ministre turc a pointé la responsabilité de la Grèce.", ("ACCUSE", "TUR", "GRC")),
+        (
+            "Le Kremlin a opposé une fin de non-recevoir à la demande de Kiev.",
+            ("REJECT", "RUS", "UKR"),
+        ),
+        ("Le président serbe a repoussé la proposition du Kosovo.", ("REJECT", "SRB", "XKX")),
+        ("Le ministre marocain a écarté la proposition de l'Algérie.", ("REJECT", "MAR", "DZA")),
+    ],
+)
+def test_events_extract_criticism_and_refusal_phrases(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_lawsuit_is_no_attack(coder: Coder) -> None:
+    text = "Le gouvernement rwandais a attaqué en justice le journal français."
+    assert "ASSAULT" not in {t[0] for t in coded_triples(coder, text)}
+
+
+def test_events_extract_a_rejection_by_a_vote_is_the_country_s(coder: Coder) -> None:
+    text = "L'amendement proposé par le parti socialiste a été rejeté par 178 voix contre 99."
+    assert any(t[:2] == ("REJECT", "FRA") for t in _coded(coder, text, "FRA"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the agent is the shot; who fired it is the accused
+            "Le quotidien français Le Figaro annonce que le journaliste aurait été tué par un "
+            "tir d'obus lancé par les rebelles de Homs.",
+            ("ACCUSE", "FRA", "SYR"),
+        ),
+        ("Le ministre français a critiqué les rebelles de Homs.", ("ACCUSE", "FRA", "SYR")),
+    ],
+)
+def test_events_extract_a_side_placed_by_its_city_or_its_act(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_closed_quotation_lends_no_speaker(coder: Coder) -> None:
+    text = "Le ministre a déclaré : « Nous avons reçu la lettre. » C'est inacceptable, dit-on."
+    assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "La commission kényane des droits de l'homme a annoncé l'ouverture d'une enquête "
+            "sur les violences policières.",
+            "KEN",
+            ("ACCUSE", "KEN", "KEN"),
+        ),
+        (
+            "Le Défenseur des droits a ouvert une enquête sur le comportement des gendarmes.",
+            "FRA",
+            ("ACCUSE", "FRA", "FRA"),
+        ),
+    ],
+)
+def test_events_extract_an_inquiry_opened_is_an_investigation(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon une enquête de l'institut national de la statistique, le chômage a augmenté.",
+        "Le président a demandé l'ouverture d'une enquête administrative.",
+    ],
+)
+def test_events_extract_a_survey_or_a_requested_inquiry_is_no_investigation(
+    coder: Coder, text: str
+) -> None:
+    assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
+
+
+def test_events_extract_a_judged_quality_is_no_act(coder: Coder) -> None:
+    text = "Le ministre tunisien a jugé choquant le comportement de l'ambassadeur algérien."
+    assert _coded(coder, text, "TUN") == {("ACCUSE", "TUN", "DZA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "« Nous condamnons fermement cette attaque », a déclaré le ministre malien de la "
+            "Défense.",
+            ("ACCUSE", "MLI", "MLI"),
+        ),
+        (
+            "« Je dénonce l'attitude de Paris », a lancé le président algérien.",
+            ("ACCUSE", "DZA", "FRA"),
+        ),
+        (  # the quotation runs on into a sentence of its own
+            "Le ministre ivoirien a déclaré : « La situation est grave. Nous condamnons l'attaque "
+            "du Burkina Faso. »",
+            ("ACCUSE", "CIV", "BFA"),
+        ),
+    ],
+)
+def test_events_extract_first_person_in_a_quotation_is_its_speaker(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_an_attribution_after_the_quotation_names_the_judge(coder: Coder) -> None:
+    text = (
+        "« Il y a là une volonté de pourrir le débat qui est absolument scandaleuse », a "
+        "déclaré le ministre algérien."
+    )
+    assert ("ACCUSE", "DZA", "DZA") in _coded(coder, text, "DZA")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "d'« inacceptables »" read as the object, the real object as its apposition
+            "Le gouvernement nigérien a qualifié d'« inacceptables » les propos du président "
+            "français.",
+            ("ACCUSE", "NER", "FRA"),
+        ),
+        (
+            "Les syndicats grecs ont claqué la porte des négociations avec le gouvernement.",
+            ("REJECT", "GRC", "GRC"),
+        ),
+        (
+            "Le Hamas a rejeté la proposition de cessez-le-feu présentée par l'Égypte.",
+            ("REJECT", "PSE", "EGY"),
+        ),
+    ],
+)
+def test_events_extract_more_criticism_and_refusals(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_denied_verdict_through_a_linking_verb_is_none(coder: Coder) -> None:
+    text = "Le ministre a estimé que ces tirs ne constituaient pas une violation de la trêve."
+    assert not any(t[0] == "ACCUSE" for t in _coded(coder, text, "FRA"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Le propriétaire devra retirer la page ; s'il refuse, l'hébergeur sera sanctionné."]
+)
+def test_events_extract_a_refusal_under_if_is_no_event(coder: Coder, text: str) -> None:
+    assert not any(t[0] == "REJECT" for t in _coded(coder, text, "RUS"))
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Le gouvernement malien ne partage pas la position de la France.", True),
+        ("Le gouvernement malien partage la position de la France.", False),
+        ("Le Maroc et l'Algérie ne partagent pas de frontière ouverte.", False),
+    ],
+)
+def test_events_extract_a_negated_attitude_to_a_side_s_view_is_disapproval(
+    coder: Coder, text: str, coded: bool
+) -> None:
+    assert any(t[0] == "ACCUSE" for t in coded_triples(coder, text)) == coded

@@ -72,6 +72,14 @@ def _match_uncached(
                     longest = entry
             if longest is not None:
                 return longest
+    if table.pos[i] == "PROPN" and stop < len(lower):
+        # an organisation's name the parse cut in two ("des Nations unies aux droits de
+        # l'homme": "unies" hung on the noun above as a participle): the name runs on
+        further = min(i + lexicon.max_words + 1, len(lower))
+        words = ((end, text_ws[end - 1]) for end in range(i + 1, further + 1))
+        for end, entry in _entries_from(lexicon, words):
+            if end > stop and entry[0] == "igo":
+                return entry
     by_lemma = lexicon.find(table.lemma[i])
     if by_lemma is not None and by_lemma[0] in {"title", "institution"}:
         return by_lemma  # "polices", "ambassadrices": plurals the lexicon lists once

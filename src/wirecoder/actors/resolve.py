@@ -293,7 +293,12 @@ class ActorResolver:
                 named = child.pos_ == "PROPN" and not titled
                 if named and name is None and child.ent_type_ in {"PER", ""}:
                     name = phrases.name_of(child, ctx)
-                elif child.pos_ == "NOUN" or titled or self._names_body(child):
+                elif (
+                    child.pos_ == "NOUN"
+                    or titled
+                    or self._names_body(child)
+                    or (apposed and self._is_office(child))  # "X, haute-commissaire" (PROPN)
+                ):
                     sub = self._resolve_one(child, ctx)
                     if sub is not None:
                         name = name or sub.name

@@ -44,7 +44,7 @@ def is_reflexive(verb: Token) -> bool:
     return any(
         c.pos_ == "PRON" and ("Yes" in morph(c, "Reflex") or c.lower_ in grammar_of(c).reflexives)
         for c in verb.children
-        if c.dep_.startswith(("expl", "obj", "iobj"))
+        if c.dep_.startswith(("expl", "obj", "iobj", "mark"))  # "s'en est pris": "s'" a mark
     )
 
 
@@ -97,7 +97,35 @@ def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ == "nsubj:pass"]
     own = [c for c in verb.children if c.dep_ == "obj"]
+    split = split_auxiliary(verb) if not own else None
+    if split is not None:  # "ont de leur côté rejeté le plan": the plan hangs on "ont"
+        own = [c for c in split.children if c.dep_ == "obj" and c.i > verb.i]
     return own or [c for v in _sharing(verb) for c in v.children if c.dep_ == "obj"]
+
+
+def split_auxiliary(verb: Token) -> Token | None:
+    """The auxiliary of a compound tense the parse split around an inserted phrase, when it
+    hangs the subject (or the object) there and not on the participle: ``X a de son côté
+    dénoncé`` (``a`` a child of the participle, with X as its subject), ``X a quant à lui
+    critiqué``, ``X ont de leur côté rejeté Y`` (the participle read as a modifier of
+    ``côté``, itself an object of ``ont``)."""
+    for aux in verb.children:
+        subjects = [c for c in aux.children if c.dep_ in _SUBJECTS]
+        if aux.dep_.startswith("aux") and aux.i < verb.i and subjects:
+            return aux
+    inserted = verb.head
+    host = inserted.head
+    if (
+        verb.dep_ == "acl"
+        and "Part" in morph(verb, "VerbForm")
+        and inserted.i < verb.i
+        and case_of(inserted) is not None
+        and host.i < inserted.i
+        and (host.pos_ == "AUX" or host.dep_.startswith("aux"))
+        and "Fin" in morph(host, "VerbForm")
+    ):
+        return host
+    return None
 
 
 def subject(verb: Token) -> Token | None:
@@ -105,7 +133,13 @@ def subject(verb: Token) -> Token | None:
     if is_passive(verb):
         found = agents(verb)
         return found[0] if found else None
-    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    split = split_auxiliary(verb)
+    if split is not None:  # "a de son côté dénoncé": the subject hangs on the auxiliary
+        found = [c for c in split.children if c.dep_ in _SUBJECTS]
+        if found:
+            return found[0]
+    # not a euphonic consonant the parse takes for a subject ("a-t-il": "-t", then "-il")
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS and len(c.text.strip("-")) > 1]
     if own:
         return own[0]
     if verb.dep_ == "ccomp":  # a reported clause of its own never borrows the speaker

@@ -92,13 +92,17 @@ class EventExtractor:
         head = found.head
         if slot == "subject":
             tokens = [t] if (t := sides.subject_of(head)) is not None else []
+            if t is not None and "1" in args.morph(t, "Person") and t.pos_ == "PRON":
+                # "« Nous condamnons … », a déclaré le ministre": the quotation's speaker
+                speaker = sides.quoted_speaker(t, self.finder.saying())
+                tokens = [speaker] if speaker is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
         elif slot == "judge":
-            said = sides.judgement(found.anchor, self.finder.saying())
+            said = self.finder.judgement(found.anchor)
             tokens = [said[1]] if said is not None else []
         elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
-            tokens = [c for c in found.anchor.children if c.dep_ == "nsubj"]
+            tokens = sides.topic_of(found.anchor, self.triggers.word_class("copular"))
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
@@ -133,9 +137,21 @@ class EventExtractor:
                 resolved = self.resolver.resolve(token, ctx)
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
+            elif not resolved and slot == "subject" and self._names_an_act(token):
+                # "tué par un tir d'obus lancé par les rebelles", "détruit par une frappe
+                # israélienne": the act's own doer did it
+                owner = next(
+                    (o for o in sides.behind(token) if self.resolver.resolve(o, ctx)), None
+                )
+                if owner is not None:
+                    token = owner  # its place, its coordinated sides are the doer's
+                    resolved = self.resolver.resolve(owner, ctx)
+                else:
+                    resolved = self._demonym(token, ctx)
             resolved = self.where.led(token, resolved, ctx)
             resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
             resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
+            resolved = [self.where.from_place(a, token, ctx) for a in resolved]
             if located:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
                 resolved = resolved or self.where.thing(token, ctx)
@@ -245,6 +261,11 @@ class EventExtractor:
                     extra.append(actor)
         return extra
 
+    def _names_an_act(self, token: Token) -> bool:
+        """Whether a noun names a material act of the lexicon (``un tir``, ``une frappe``)."""
+        trigger = self.triggers.nouns.get(token.lemma_.lower())
+        return token.pos_ == "NOUN" and trigger is not None and trigger.type not in _VERBAL
+
     def _behind(self, token: Token, ctx: ArticleContext) -> list[Actor]:
         for owner in sides.behind(token):
             resolved = self.resolver.resolve(owner, ctx)
@@ -342,6 +363,10 @@ class EventExtractor:
             return []  # "la princesse fut enlevée par Zeus": a story, not news
         aux = aux_mode(qualifier)
         denied = negated(qualifier)
+        if trigger.only_negated:  # "l'annonce ne satisfait pas X": X's disapproval, done
+            if not denied:
+                return []
+            denied = False
         if denied and trigger.when_negated:  # "n'accepte pas le plan": a refusal, done
             refusal = replace(trigger, type=trigger.when_negated, mode=None, when_negated=None)
             found, trigger, denied = replace(found, trigger=refusal), refusal, False

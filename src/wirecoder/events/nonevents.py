@@ -36,10 +36,13 @@ __all__ = [
 ]
 
 
-def _condition(clause: Token, words: frozenset[str]) -> bool:
-    """Whether a clause is an adverbial clause opened by one of ``words`` (``if``, ``unless``)."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in words for c in clause.children
+def _condition(clause: Token, words: frozenset[str], own: bool = False) -> bool:
+    """Whether a clause is an adverbial clause opened by one of ``words`` (``if``, ``unless``);
+    ``own``: the act's own clause, which counts whatever the parse hangs it on (``s'il refuse,
+    l'hébergeur devra…`` read with ``refuse`` as the root)."""
+    return (own or clause.dep_ == "advcl") and any(
+        c.dep_ == "mark" and c.pos_ != "PRON" and c.lower_ in words  # not the reflexive "s'"
+        for c in clause.children
     )
 
 
@@ -49,7 +52,10 @@ def without_conditions(found: list[Found]) -> list[Found]:
     kept = []
     for f in found:
         words = grammar_of(f.head).hypothetical
-        if words and any(_condition(t, words) for t in [f.head, *f.head.ancestors]):
+        if words and (
+            _condition(f.head, words, own=True)
+            or any(_condition(t, words) for t in f.head.ancestors)
+        ):
             continue
         kept.append(f)
     return kept

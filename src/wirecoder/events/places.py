@@ -136,6 +136,16 @@ class Whereabouts:
             country = self.of_act(head, ctx) or ctx.home
         return side if country in {None, own} else replace(side, country=country)
 
+    def from_place(self, side: Actor, token: Token, ctx: ArticleContext) -> Actor:
+        """A side of no state that the phrase places in a city or region (``les rebelles de
+        Homs``, ``les habitants d'Alep``) is a side of that place's country."""
+        if side.code is not None or token.pos_ != "NOUN":
+            return side
+        for place in args.of_complements(token):
+            if place.pos_ == "PROPN" and (country := self.country(place, ctx)):
+                return replace(side, country=country)
+        return side
+
     def led(self, token: Token, sides: list[Actor], ctx: ArticleContext) -> list[Actor]:
         """``the Saudi-led coalition``, ``Vietnamese-led forces``: a side led by a state (a
         participle of the grammar's ``leading`` verbs on the head, with the state below it)

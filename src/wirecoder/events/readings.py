@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from wirecoder.events.lexicon import Trigger, TriggerLexicon
 
 _COMPLEMENT_DEPS = {"obl", "obl:arg", "obl:mod", "iobj", "xcomp", "advcl", "ccomp", "nmod"}
-_ARGUMENTS = {"obl:arg", "iobj", "xcomp"}  # not "à Paris" (obl:mod): a place is no complement
+# not "à Paris" (obl:mod): a place is no complement; an "obj" with a preposition is one the
+# parse misread ("a qualifié d'« inacceptables » les propos de X")
+_ARGUMENTS = {"obl:arg", "iobj", "xcomp", "obj"}
 _PLACES = {"obl", "obl:mod"}  # unless the reading asks for one ("se rendre à Caracas")
 
 

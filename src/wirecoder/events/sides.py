@@ -23,7 +23,7 @@ from wirecoder.language import grammar_of
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _COMPLEMENTS = {"nmod", "obl", "obl:arg"}
 
@@ -196,11 +196,16 @@ def below(noun: Token, preposition: str) -> list[Token]:
     ][:1]
 
 
-def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | None:
+def judgement(
+    word: Token, saying: Collection[str], copular: Collection[str] = ()
+) -> tuple[Token, Token] | None:
     """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
     estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
-    choqué``. None when the word is no predicate or no speaker says it."""
+    choqué``, ``a estimé que ces frappes constituaient une violation`` (the object of one of
+    the ``copular`` verbs). None when the word is no predicate or no speaker says it."""
     copulas = [c for c in word.children if c.dep_ == "cop"]
+    if is_linked(word, copular):
+        copulas = [word.head, *(c for c in word.head.children if c.dep_.startswith("aux"))]
     if not copulas and word.dep_ != "xcomp":
         return None
     if any("Cnd" in args.morph(c, "Mood") or "Fut" in args.morph(c, "Tense") for c in copulas):
@@ -220,7 +225,84 @@ def judgement(word: Token, saying: Collection[str]) -> tuple[Token, Token] | Non
             else:  # the parse reads "juge" as a noun: its complement is the speaker
                 speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
             return (verb, speaker) if speaker is not None else None
+    speaker = quoted_speaker(word, saying)
+    return (word, speaker) if speaker is not None else None
+
+
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
+def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
+    """The speaker of a quotation whose verb of saying the parse cut off into another
+    sentence of the paragraph, when ``word``'s own sentence has none: the quotation runs on
+    from an earlier sentence (``X a déclaré : « … maintenant. C'est un crime de guerre. »``:
+    the subject of the verb before it opened), or the attribution follows as a sentence of its
+    own (``« … est scandaleuse ! »`` / ``, a-t-il affirmé``: that verb's subject)."""
+    sentence = word.sent
+    doc = word.doc
+    opened = None
+    quotes = 0
+    for token in reversed(doc[: word.i]):
+        if "\n" in token.text:
+            break  # a paragraph's quotation does not run on into the next
+        if token.text in _QUOTES:
+            quotes += 1
+            opened = opened or token  # the last one before the word opened its quotation
+    if quotes % 2 == 0 or opened is None:
+        return None
+    outside = _unquoted(sentence)
+    attributions = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in saying]
+    if attributions:  # "« … une volonté … qui est scandaleuse ! », a-t-il affirmé"
+        verb = attributions[0]
+        speaker = subject_of(verb)
+        if speaker is None or not outside.issuperset(speaker.subtree):
+            speaker = _inverted_speaker(verb)
+        return speaker
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in saying for t in sentence):
+        return None
+    if opened.i < sentence.start:
+        for verb in reversed(doc[opened.sent.start : opened.i]):
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+                return subject_of(verb)
+        return None
+    after = doc[sentence.end : sentence.end + 5]
+    if sentence.end < len(doc) and "\n" not in after.text:
+        for verb in after:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+                return subject_of(verb)
+            if verb.is_alpha and verb.pos_ not in {"AUX", "PRON"}:
+                break  # the next sentence opens with words of its own: no attribution
     return None
+
+
+def is_linked(word: Token, copular: Collection[str]) -> bool:
+    """Whether ``word`` is the object of a verb that predicates it of its subject
+    (``constituer``, ``représenter``: ``ces frappes constituent une violation``)."""
+    return word.dep_ == "obj" and word.head.lemma_.lower() in copular
+
+
+def topic_of(predicate: Token, copular: Collection[str]) -> list[Token]:
+    """What a predicate is said of: its subject, or the subject of its linking verb."""
+    holder = predicate.head if is_linked(predicate, copular) else predicate
+    return [c for c in holder.children if c.dep_ == "nsubj"]
+
+
+def _unquoted(sentence: Span) -> set[Token]:
+    """The tokens of a sentence outside its quotations (those the paragraph opened before it
+    included)."""
+    doc = sentence.doc
+    inside = False
+    for token in reversed(doc[: sentence.start]):
+        if "\n" in token.text:
+            break
+        inside ^= token.text in _QUOTES
+    found: set[Token] = set()
+    for token in sentence:
+        if token.text in _QUOTES:
+            inside = not inside
+        elif not inside:
+            found.add(token)
+    return found
 
 
 def _inverted_speaker(verb: Token) -> Token | None:

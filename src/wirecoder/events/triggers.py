@@ -75,7 +75,7 @@ class TriggerFinder:
         lemmas = self.resolver.table(sentence.doc).lemma
         verbal = {t.i for t in tokens if t.pos_ == "VERB" or self._verb_as_noun(t)}
         for token in tokens:
-            if token.i in verbal and not nonevents.nominal(token):
+            if token.i in verbal and not nonevents.nominal(token) and not self._quality(token):
                 if lex.verb_lemma(lemmas[token.i].lower()) not in self._verb_words:
                     continue
                 lemma = self.lemma(token)
@@ -137,11 +137,25 @@ class TriggerFinder:
             and not any(c.dep_ == "cop" for c in token.children)
         )
 
+    def _quality(self, token: Token) -> bool:
+        """A present participle a speaker predicates of something (``a jugé choquant le
+        comportement de X``): a quality the judgement names, not an act."""
+        return (
+            token.dep_ == "xcomp"
+            and args.morph(token, "VerbForm") == ["Part"]
+            and args.morph(token, "Tense") == ["Pres"]
+            and token.head.lemma_.lower() in self._saying
+        )
+
     def is_trigger_verb(self, verb: Token | None) -> bool:
         return (
             verb is not None
             and self.triggers.verb_lemma(verb.lemma_.lower()) in self.triggers.verbs
         )
+
+    def judgement(self, predicate: Token) -> tuple[Token, Token] | None:
+        """(verb of saying, speaker) of a verdict (:func:`sides.judgement`)."""
+        return sides.judgement(predicate, self.saying(), self.triggers.word_class("copular"))
 
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
@@ -153,11 +167,13 @@ class TriggerFinder:
         if not self.judged:
             return found
         saying = self.saying()
+        copular = self.triggers.word_class("copular")
         for token in self.resolver.tokens(sentence):
             for trigger in self.judged.get(token.lemma_.lower(), ()):
                 predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = sides.judgement(predicate, saying)
-                if said is not None and not negated(predicate):
+                said = sides.judgement(predicate, saying, copular)
+                linked = sides.is_linked(predicate, copular)
+                if said is not None and not negated(predicate.head if linked else predicate):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
         return found
