@@ -130,9 +130,18 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
-    folded = fold(found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal)
     dated = replace(dateline, date=dateline.date or article.date)
     expressions = find_dates(article.text, dated.date, coder.lang, rules=coder.dates)
+    undated = replace(dated, date=None)
+
+    def when(event: Event) -> str | None:  # the date the event's own clause gives, if any
+        if event.id in ctx.qualifying:  # "les personnes interpellées seraient jugées mardi"
+            return None
+        return event_date(event, undated, expressions, lang=coder.lang)[0]
+
+    folded = fold(
+        found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal, when, dated.date
+    )
     mentions = place_mentions(doc, article, dateline, coder, _countries(folded, dateline))
     events = []
     for event in folded:

@@ -46,6 +46,7 @@ class ArticleContext:
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     people_spans: list[tuple[int, int, str]] | None = None  # PER entities: (start, end, text)
     nominal: set[str] = field(default_factory=set)  # ids of the events a noun names
+    qualifying: set[str] = field(default_factory=set)  # ids told by a participle of a noun
 
     def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""

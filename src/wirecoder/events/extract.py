@@ -362,6 +362,8 @@ class EventExtractor:
             eid = event_id(article_id, type_, actor, recipient, t_start)
             if trigger.kind == "noun":
                 ctx.nominal.add(eid)  # "les interpellations": named, not told (see fold)
+            elif sides.qualifies_noun(found.head):
+                ctx.qualifying.add(eid)  # "les personnes interpellées": a time near is not its
             events.append(
                 Event(
                     id=eid,

@@ -88,6 +88,13 @@ def counted(token: Token, quantities: Collection[str]) -> Token:
     return token
 
 
+def qualifies_noun(verb: Token) -> bool:
+    """A participle that qualifies a noun (``les personnes interpellées``): it names the people
+    an act was done to, it does not tell the act."""
+    participle = "Part" in args.morph(verb, "VerbForm")
+    return verb.dep_ == "acl" and participle and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
 def support_subject(noun: Token, support: Collection[str]) -> Token | None:
     """Who does the act a noun names when it is the object of a support verb."""
     for child in noun.children:  # "une attaque menée par X"
