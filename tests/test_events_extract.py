@@ -814,3 +814,45 @@ def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, co
 )
 def test_events_extract_what_a_call_asks_for_is_its_content(coder: Coder, text: str) -> None:
     assert {t[0] for t in coded_triples(coder, text)} == {"REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le ministre marocain des Affaires étrangères est attendu à Nouakchott la semaine "
+            "prochaine.",
+            "MAR",
+            [("AGREE", "MAR", "MRT")],
+        ),
+        (
+            "Le président malien est attendu en Côte d'Ivoire pour une visite de deux jours.",
+            "MLI",
+            [("AGREE", "MLI", "CIV")],
+        ),
+        ("Le ministre français est attendu jeudi à Marseille.", "FRA", []),  # a trip at home
+        ("La ministre française se rendra demain en Bretagne.", "FRA", []),
+        ("Les résultats du scrutin sont attendus à la fin de la semaine.", "FRA", []),
+    ],
+)
+def test_events_extract_expected_abroad_is_a_planned_visit(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le président a promis de travailler avec l'opposition pour sortir de la crise.",
+            "SEN",
+            [("AGREE", "SEN", "SEN")],
+        ),
+        ("Le président a promis de travailler avec son gouvernement.", "SEN", []),
+    ],
+)
+def test_events_extract_promise_to_work_with_a_side_at_home(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected

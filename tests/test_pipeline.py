@@ -199,3 +199,20 @@ def test_pipeline_material_acts_of_other_times_are_apart(
     result = coder.code(text, article_id="t", date="2024-05-02")
     material = [e for e in result.events if e.type in {"ASSAULT", "COERCE"}]
     assert len(material) == acts, [(e.type, e.evidence.trigger, e.date) for e in material]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (  # a summit dated after the news is announced, not held: a promise to meet
+            "Le gouvernement sénégalais a annoncé un sommet avec la Gambie en mars 2025.",
+            ["AGREE"],
+        ),
+        ("Le président sénégalais a rencontré son homologue gambien en avril.", ["CONSULT"]),
+    ],
+)
+def test_pipeline_cooperation_dated_after_the_news_is_announced(
+    coder: Coder, text: str, types: list[str]
+) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    assert [e.type for e in result.events] == types

@@ -32,6 +32,7 @@ class Trigger:
     needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
     when_negated: str | None = None  # the type a negated use is ("n'accepte pas": REJECT)
     needs_recipient: bool = False  # coded only with a recipient ("a promis le changement": no)
+    passive: bool = False  # complements: only in the passive ("est attendu à Alger": a visit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             needs_side=bool(entry.get("needs_side", False)),
             when_negated=entry.get("when_negated"),
             needs_recipient=bool(entry.get("needs_recipient", False)),
+            passive=bool(entry.get("passive", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc
