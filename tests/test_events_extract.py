@@ -473,6 +473,10 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "diplomatie ouzbèke.",
             {("ACCUSE", "UZB", "UZB")},
         ),
+        (  # approval told as a feeling
+            "Le ministre portugais s'est dit « très rassuré » par la décision de l'Espagne.",
+            {("SUPPORT", "PRT", "ESP")},
+        ),
     ],
 )
 def test_events_extract_verdicts_in_reported_speech(
