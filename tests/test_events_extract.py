@@ -810,6 +810,17 @@ def test_events_extract_a_force_of_nature_is_no_side(coder: Coder, text: str, co
 
 
 @pytest.mark.parametrize(
+    ("text", "home"),
+    [("Deux moines se sont immolés par le feu dans la province du Sichuan.", "CHN")],
+)
+def test_events_extract_self_immolation_by_fire_is_a_protest(
+    coder: Coder, text: str, home: str
+) -> None:
+    """A reflexive verb's "par" complement is its means, not a force of nature acting."""
+    assert _coded_list(coder, text, home) == [("PROTEST", home, home)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le président malien a appelé à la libération des otages.",

@@ -136,6 +136,22 @@ def test_events_fold_keeps_apart_material_acts_of_other_times(
     assert len(folded) == kept
 
 
+@pytest.mark.parametrize(
+    ("modes", "kept"),
+    [
+        ((None, "abduct"), 2),  # "ont attaqué un hôtel", "ont pris en otage des invités"
+        (("demo", None), 2),  # a march, self-immolations
+        ((None, "firearms"), 1),  # "ont attaqué une base", "ont ouvert le feu": its means
+        (("arrest", "arrest"), 1),
+    ],
+)
+def test_events_fold_material_acts_of_other_kinds_are_apart(
+    modes: tuple[str | None, ...], kept: int
+) -> None:
+    events = [_event(n, "ASSAULT", "AFG", "AFG", quad_class=4, mode=m) for n, m in enumerate(modes)]
+    assert len(fold(events, SYMMETRIC.__contains__)) == kept
+
+
 def test_events_fold_verbal_acts_ignore_dates() -> None:
     events = [_event(n, "ACCUSE", "FRA", "FRA", quad_class=3) for n in range(2)]
     own = {"e0": "2023-06-12", "e1": "2023-03-19"}

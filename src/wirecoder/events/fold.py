@@ -34,10 +34,15 @@ def _sector(side: Actor | None) -> str:
 
 
 def fold_key(event: Event, symmetric: bool) -> tuple[object, ...]:
+    """Type, sides, auxiliary mode and negation; a material act's mode too (PLOVER's modes
+    are kinds of act: an attack and a hostage-taking by one group, a march and
+    self-immolations, are two acts), unless it only says the means of an attack told
+    elsewhere ("ont attaqué une base … ont ouvert le feu sur les militaires")."""
     sides = (_code(event.actor), _code(event.recipient))
     if symmetric:
         sides = tuple(sorted(sides))  # type: ignore[assignment]
-    return (event.type, sides, event.aux_mode, event.negated)
+    mode = event.mode if event.quad_class in _MATERIAL and event.mode not in _MEANS else None
+    return (event.type, sides, event.aux_mode, event.negated, mode)
 
 
 def _sectors(event: Event, symmetric: bool) -> tuple[str, ...]:
@@ -62,6 +67,10 @@ def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 _VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
 _MATERIAL = frozenset({2, 4})
+# PLOVER ASSAULT modes that say how an attack was made, not what kind of act it was
+_MEANS = frozenset(
+    {"firearms", "explosives", "heavy-weapons", "aerial", "drone", "primitive", "suicide-attack"}
+)
 
 
 def _words(name: str | None) -> frozenset[str]:

@@ -86,6 +86,7 @@ def without_natural_causes(found: list[Found], nature: frozenset[str]) -> list[F
         f
         for f in found
         if f.trigger.kind == "noun"
+        or f.trigger.reflexive  # "s'est immolé par le feu": the fire is his means
         or not any(
             d.lemma_.lower() in nature
             for d in [args.subject(f.head), *args.agents(f.head)]
