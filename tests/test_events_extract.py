@@ -871,3 +871,25 @@ def test_events_extract_promise_to_work_with_a_side_at_home(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # people named only generically, said who they are in the next sentence
+            "Trois personnes ont été interpellées à Lisbonne. Il s'agit de deux Marocains et "
+            "d'un Algérien.",
+            "PRT",
+            {("COERCE", "PRT", "MAR"), ("COERCE", "PRT", "DZA")},
+        ),
+        (  # a bare participle shares the passive's auxiliary: the arrested are no actor
+            "Deux Tunisiens ont été arrêtés et placés en détention à Lisbonne.",
+            "PRT",
+            {("COERCE", "PRT", "TUN")},
+        ),
+    ],
+)
+def test_events_extract_arrested_people_named_later(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert set(_coded_list(coder, text, home)) == expected

@@ -45,6 +45,7 @@ class Grammar:
     support_cases: frozenset[str]
     between: frozenset[str]
     partner: frozenset[str]
+    identity: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

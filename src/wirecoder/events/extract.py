@@ -125,6 +125,9 @@ class EventExtractor:
             if not resolved and (counted := sides.counted(token, quantities)) is not token:
                 token = counted  # "plusieurs centaines de policiers"
                 resolved = self.resolver.resolve(token, ctx)
+            if not resolved and (named := sides.identified(token)):
+                # "quatre personnes ont été arrêtées ; il s'agit de deux Polonais et de…"
+                token, resolved = named[0], self.resolver.resolve(named[0], ctx)
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
             resolved = self.where.led(token, resolved, ctx)

@@ -88,6 +88,31 @@ def counted(token: Token, quantities: Collection[str]) -> Token:
     return token
 
 
+def identified(token: Token) -> list[Token]:
+    """People named only generically (``quatre personnes ont été arrêtées``) whom a clause
+    after them, in the same or the next sentence, says who they are (``il s'agit de deux
+    Polonais et de deux Russes``): that clause's ``de`` complement (its conjuncts resolve
+    with it)."""
+    grammar = grammar_of(token)
+    if token.pos_ != "NOUN" or not grammar.identity:
+        return []
+    doc = token.doc
+    spans = [token.sent]
+    if token.sent.end < len(doc):
+        spans.append(doc[token.sent.end].sent)
+    forms = grammar.forms("de")
+    for span in spans:
+        for verb in span:
+            if verb.i <= token.i or verb.lemma_.lower() not in grammar.identity:
+                continue
+            if not any(c.dep_.startswith("expl") for c in verb.children):
+                continue  # "il s'agit de", not "le gouvernement agit"
+            return [
+                c for c in verb.children if c.dep_.startswith("obl") and args.case_of(c) in forms
+            ]
+    return []
+
+
 def qualifies_noun(verb: Token) -> bool:
     """A participle that qualifies a noun (``les personnes interpellées``): it names the people
     an act was done to, it does not tell the act."""
