@@ -893,3 +893,29 @@ def test_events_extract_arrested_people_named_later(
     coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert set(_coded_list(coder, text, home)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # members stand for the group they belong to
+            "Deux membres du PKK ont été interpellés à Lyon.",
+            "FRA",
+            {("COERCE", "FRA", "TUR")},
+        ),
+        (  # who claims an attack made it
+            "Plusieurs attaques contre des villageois, revendiquées par les shebab, ont eu lieu.",
+            "SOM",
+            {("ASSAULT", "SOM", "SOM")},
+        ),
+        (  # a sentence with no court named: the story's courts
+            "Le ressortissant kényan a été condamné à cinq ans de prison.",
+            "UGA",
+            {("SANCTION", "UGA", "KEN")},
+        ),
+    ],
+)
+def test_events_extract_members_claims_and_unnamed_courts(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert set(_coded_list(coder, text, home)) == expected
