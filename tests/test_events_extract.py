@@ -919,3 +919,24 @@ def test_events_extract_members_claims_and_unnamed_courts(
     coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert set(_coded_list(coder, text, home)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Des affrontements ont éclaté entre l'armée malienne et les rebelles touareg.",
+            "MLI",
+            {("ASSAULT", "MLI", "MLI")},
+        ),
+        (
+            "Des négociations ont eu lieu entre Washington et Téhéran.",
+            "USA",
+            {("CONSULT", "USA", "IRN")},
+        ),
+    ],
+)
+def test_events_extract_joint_sides_on_the_verb_of_the_act(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= set(_coded_list(coder, text, home))

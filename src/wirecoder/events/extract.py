@@ -106,6 +106,8 @@ class EventExtractor:
             tokens = args.clause_subjects(head) or args.clause_subjects(found.anchor)
         else:
             tokens = args.with_preposition(head, slot)
+            if not tokens and found.trigger.kind == "noun" and slot in grammar_of(head).between:
+                tokens = sides.between_on_verb(head, slot)  # "des combats ont éclaté entre X"
             if not tokens and found.anchor is not head:
                 tokens = args.in_subtree(found.anchor, slot)
             if not tokens and found.trigger.kind == "verb":  # "a promis une aide à X"

@@ -88,6 +88,26 @@ def counted(token: Token, quantities: Collection[str]) -> Token:
     return token
 
 
+def between_on_verb(noun: Token, preposition: str) -> list[Token]:
+    """The sides of a joint act a noun names, hung on the verb that tells it happened: ``des
+    combats ont éclaté entre X et Y``, ``les négociations qui se déroulent entre X et Y``."""
+    verbs = [c for c in noun.children if c.dep_ == "acl:relcl"]
+    number = args.morph(noun, "Number")
+    for inner in (c for c in noun.children if c.dep_ == "nmod"):
+        # "les négociations sur le programme qui se déroulent entre X et Y": the clause the
+        # parse hangs on the complement agrees with the act's noun, not with it
+        verbs.extend(
+            c
+            for c in inner.children
+            if c.dep_ == "acl:relcl"
+            and args.morph(c, "Number") == number
+            and args.morph(inner, "Number") != number
+        )
+    if noun.dep_ in {"nsubj", "nsubj:pass"} and noun.head is not noun:
+        verbs.append(noun.head)
+    return [t for verb in verbs for t in args.with_preposition(verb, preposition)]
+
+
 def identified(token: Token) -> list[Token]:
     """People named only generically (``quatre personnes ont été arrêtées``) whom a clause
     after them, in the same or the next sentence, says who they are (``il s'agit de deux
