@@ -940,3 +940,20 @@ def test_events_extract_joint_sides_on_the_verb_of_the_act(
     coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= set(_coded_list(coder, text, home))
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("L'armée nigérienne a été mise en état d'alerte.", "NER", [("MOBILIZE", "NER", "None")]),
+        (
+            "Le gouvernement nigérien a placé l'armée en état d'alerte.",
+            "NER",
+            [("MOBILIZE", "NER", "None")],
+        ),
+    ],
+)
+def test_events_extract_force_placed_on_alert_mobilizes(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
