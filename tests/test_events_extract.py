@@ -499,6 +499,10 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "inacceptables. »",
             {("ACCUSE", "DZA", "DZA")},
         ),
+        (  # approval told as a feeling
+            "Le ministre portugais s'est dit « très rassuré » par la décision de l'Espagne.",
+            {("SUPPORT", "PRT", "ESP")},
+        ),
     ],
 )
 def test_events_extract_verdicts_in_reported_speech(
@@ -858,6 +862,17 @@ def test_events_extract_a_material_act_done_to_oneself_is_no_act(
 
 
 @pytest.mark.parametrize(
+    ("text", "home"),
+    [("Deux moines se sont immolés par le feu dans la province du Sichuan.", "CHN")],
+)
+def test_events_extract_self_immolation_by_fire_is_a_protest(
+    coder: Coder, text: str, home: str
+) -> None:
+    """A reflexive verb's "par" complement is its means, not a force of nature acting."""
+    assert _coded_list(coder, text, home) == [("PROTEST", home, home)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le président malien a appelé à la libération des otages.",
@@ -1142,3 +1157,131 @@ def test_events_extract_a_negated_attitude_to_a_side_s_view_is_disapproval(
     coder: Coder, text: str, coded: bool
 ) -> None:
     assert any(t[0] == "ACCUSE" for t in coded_triples(coder, text)) == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le ministre marocain des Affaires étrangères est attendu à Nouakchott la semaine "
+            "prochaine.",
+            "MAR",
+            [("AGREE", "MAR", "MRT")],
+        ),
+        (
+            "Le président malien est attendu en Côte d'Ivoire pour une visite de deux jours.",
+            "MLI",
+            [("AGREE", "MLI", "CIV")],
+        ),
+        ("Le ministre français est attendu jeudi à Marseille.", "FRA", []),  # a trip at home
+        ("La ministre française se rendra demain en Bretagne.", "FRA", []),
+        ("Les résultats du scrutin sont attendus à la fin de la semaine.", "FRA", []),
+    ],
+)
+def test_events_extract_expected_abroad_is_a_planned_visit(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le président a promis de travailler avec l'opposition pour sortir de la crise.",
+            "SEN",
+            [("AGREE", "SEN", "SEN")],
+        ),
+        ("Le président a promis de travailler avec son gouvernement.", "SEN", []),
+    ],
+)
+def test_events_extract_promise_to_work_with_a_side_at_home(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # people named only generically, said who they are in the next sentence
+            "Trois personnes ont été interpellées à Lisbonne. Il s'agit de deux Marocains et "
+            "d'un Algérien.",
+            "PRT",
+            {("COERCE", "PRT", "MAR"), ("COERCE", "PRT", "DZA")},
+        ),
+        (  # a bare participle shares the passive's auxiliary: the arrested are no actor
+            "Deux Tunisiens ont été arrêtés et placés en détention à Lisbonne.",
+            "PRT",
+            {("COERCE", "PRT", "TUN")},
+        ),
+    ],
+)
+def test_events_extract_arrested_people_named_later(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert set(_coded_list(coder, text, home)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # members stand for the group they belong to
+            "Deux membres du PKK ont été interpellés à Lyon.",
+            "FRA",
+            {("COERCE", "FRA", "TUR")},
+        ),
+        (  # who claims an attack made it
+            "Plusieurs attaques contre des villageois, revendiquées par les shebab, ont eu lieu.",
+            "SOM",
+            {("ASSAULT", "SOM", "SOM")},
+        ),
+        (  # a sentence with no court named: the story's courts
+            "Le ressortissant kényan a été condamné à cinq ans de prison.",
+            "UGA",
+            {("SANCTION", "UGA", "KEN")},
+        ),
+    ],
+)
+def test_events_extract_members_claims_and_unnamed_courts(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert set(_coded_list(coder, text, home)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Des affrontements ont éclaté entre l'armée malienne et les rebelles touareg.",
+            "MLI",
+            {("ASSAULT", "MLI", "MLI")},
+        ),
+        (
+            "Des négociations ont eu lieu entre Washington et Téhéran.",
+            "USA",
+            {("CONSULT", "USA", "IRN")},
+        ),
+    ],
+)
+def test_events_extract_joint_sides_on_the_verb_of_the_act(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= set(_coded_list(coder, text, home))
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("L'armée nigérienne a été mise en état d'alerte.", "NER", [("MOBILIZE", "NER", "None")]),
+        (
+            "Le gouvernement nigérien a placé l'armée en état d'alerte.",
+            "NER",
+            [("MOBILIZE", "NER", "None")],
+        ),
+    ],
+)
+def test_events_extract_force_placed_on_alert_mobilizes(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected

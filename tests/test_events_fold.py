@@ -114,6 +114,50 @@ def test_events_fold_keeps_apart_differently_named_actors(
     assert len(fold(events, SYMMETRIC.__contains__)) == kept
 
 
+@pytest.mark.parametrize(
+    ("dates", "kept"),
+    [
+        (("2023-06-12", "2023-03-19"), 2),  # an attack today, another in March
+        ((None, "2023-05"), 2),  # told as today's news (no date), another last month
+        (("2023-06-11", None), 1),  # "ont attaqué dimanche …, tuant": the time told before
+        (("2023-06", "2023-06-11"), 1),  # a month holds its day
+        ((None, None), 1),
+    ],
+)
+def test_events_fold_keeps_apart_material_acts_of_other_times(
+    dates: tuple[str | None, ...], kept: int
+) -> None:
+    """ "Deux hommes ont été arrêtés à Londres ; deux autres avaient été interpellés en juin":
+    two arrests. A mention with no date of its own is at the time the story was at for that
+    act, else at the news's own day."""
+    events = [_event(n, "ASSAULT", "FRA", "FRA", quad_class=4) for n in range(len(dates))]
+    own = {e.id: d for e, d in zip(events, dates, strict=True)}
+    folded = fold(events, SYMMETRIC.__contains__, when=lambda e: own[e.id], today="2023-06-12")
+    assert len(folded) == kept
+
+
+@pytest.mark.parametrize(
+    ("modes", "kept"),
+    [
+        ((None, "abduct"), 2),  # "ont attaqué un hôtel", "ont pris en otage des invités"
+        (("demo", None), 2),  # a march, self-immolations
+        ((None, "firearms"), 1),  # "ont attaqué une base", "ont ouvert le feu": its means
+        (("arrest", "arrest"), 1),
+    ],
+)
+def test_events_fold_material_acts_of_other_kinds_are_apart(
+    modes: tuple[str | None, ...], kept: int
+) -> None:
+    events = [_event(n, "ASSAULT", "AFG", "AFG", quad_class=4, mode=m) for n, m in enumerate(modes)]
+    assert len(fold(events, SYMMETRIC.__contains__)) == kept
+
+
+def test_events_fold_verbal_acts_ignore_dates() -> None:
+    events = [_event(n, "ACCUSE", "FRA", "FRA", quad_class=3) for n in range(2)]
+    own = {"e0": "2023-06-12", "e1": "2023-03-19"}
+    assert len(fold(events, SYMMETRIC.__contains__, when=lambda e: own[e.id])) == 1
+
+
 codes = st.sampled_from(["AZE", "PAK", "ARM", "TUR"])
 types = st.sampled_from(["CONSULT", "SUPPORT", "ACCUSE"])
 names = st.sampled_from([None, "Paul Durand", "Durand", "Jean Dupont"])

@@ -169,3 +169,52 @@ def test_pipeline_home_is_the_language_default_without_state_or_place(
 ) -> None:
     result = coder.code(text, article_id="t", date="2024-05-02")
     assert [(e.type, e.actor and e.actor.country) for e in result.events] == [("ACCUSE", home)]
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        (  # an arrest today and another last month: two acts
+            "Trois militants ont été arrêtés jeudi à Lyon par la police. Deux autres militants "
+            "ont été interpellés à Lyon en avril dernier.",
+            2,
+        ),
+        (  # an attack and another one last month by the same side
+            "Des hommes armés ont tué jeudi deux gendarmes près de Lyon. En avril dernier, des "
+            "hommes armés ont tué un policier à Lyon.",
+            2,
+        ),
+        (  # "tuant": the time told for the attack; "interpellées": not dated by "mercredi"
+            "Des hommes armés ont attaqué lundi un poste de police à Lyon, tuant deux policiers.",
+            1,
+        ),
+        (
+            "La police a arrêté dix manifestants à Lyon. Les personnes interpellées seront "
+            "présentées mercredi à un juge.",
+            1,
+        ),
+    ],
+)
+def test_pipeline_material_acts_of_other_times_are_apart(
+    coder: Coder, text: str, acts: int
+) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    material = [e for e in result.events if e.type in {"ASSAULT", "COERCE"}]
+    assert len(material) == acts, [(e.type, e.evidence.trigger, e.date) for e in material]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (  # a summit dated after the news is announced, not held: a promise to meet
+            "Le gouvernement sénégalais a annoncé un sommet avec la Gambie en mars 2025.",
+            ["AGREE"],
+        ),
+        ("Le président sénégalais a rencontré son homologue gambien en avril.", ["CONSULT"]),
+    ],
+)
+def test_pipeline_cooperation_dated_after_the_news_is_announced(
+    coder: Coder, text: str, types: list[str]
+) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    assert [e.type for e in result.events] == types

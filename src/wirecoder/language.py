@@ -44,6 +44,8 @@ class Grammar:
     leading: frozenset[str]
     support_cases: frozenset[str]
     between: frozenset[str]
+    partner: frozenset[str]
+    identity: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
     obligation_aux: frozenset[str]

@@ -142,21 +142,58 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
     found = []
     for sentence in doc.sents:
         found.extend(coder.extractor.sentence_events(sentence, article.text, ctx, article.id))
-    folded = fold(found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal)
     dated = replace(dateline, date=dateline.date or article.date)
     expressions = find_dates(article.text, dated.date, coder.lang, rules=coder.dates)
+    undated = replace(dated, date=None)
+
+    def when(event: Event) -> str | None:  # the date the event's own clause gives, if any
+        if event.id in ctx.qualifying:  # "les personnes interpellées seraient jugées mardi"
+            return None
+        return event_date(event, undated, expressions, lang=coder.lang)[0]
+
+    folded = fold(
+        found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal, when, dated.date
+    )
     mentions = place_mentions(doc, article, dateline, coder, _countries(folded, dateline))
     events = []
     for event in folded:
         date, precision = event_date(event, dated, expressions, lang=coder.lang)
         if is_background(date, dated.date):
             continue  # history (older than about a year) is context, not news
+        event = announced(event, date, dated.date, coder.ontology)
         ev = event.evidence
         here = [m for m in mentions if ev.start <= m.start < ev.end]
         location = event_location(event, dateline, here, lang=coder.lang)
         events.append(replace(event, date=date, date_precision=precision, location=location))
     return ArticleResult(
         article=article, language=coder.lang, dateline=dateline, events=tuple(events)
+    )
+
+
+# types whose report dated after the news is a promise (``un sommet en février 2013``, ``est
+# attendu à Alger le 16 juillet``): cooperation and retreat only, never force (a wrong date
+# must not turn an attack into a threat)
+_PROMISED = frozenset({"AGREE", "CONCEDE"})
+
+
+def announced(event: Event, date: str | None, published: str | None, ontology: Ontology) -> Event:
+    """An act of cooperation dated after the article is announced, not done: the type its
+    future reports are coded as (ontology ``future_as``), as a future tense would make it."""
+    if not date or not published or event.negated or event.aux_mode is not None:
+        return event
+    later = ontology.future_as.get(event.type)
+    grain = min(len(date), len(published))
+    if later not in _PROMISED or date[:grain] <= published[:grain]:
+        return event
+    cameo, goldstein, quad = ontology.score(later, None)
+    return replace(
+        event,
+        type=later,
+        mode=None,
+        aux_mode="future",
+        cameo=cameo,
+        goldstein=goldstein,
+        quad_class=quad,
     )
 
 

@@ -48,6 +48,7 @@ class ArticleContext:
     nominal: set[str] = field(default_factory=set)  # ids of the events a noun names
     # sentences with no trigger, not read yet: read when a later sentence has one to code
     unread: list[Span] = field(default_factory=list)
+    qualifying: set[str] = field(default_factory=set)  # ids told by a participle of a noun
 
     def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""

@@ -37,7 +37,19 @@ def is_passive(verb: Token) -> bool:
     active subject (``sont convenus de``, ``est venu``: French compound tenses with ``être``,
     which the parser marks ``aux:pass`` but whose subject it reads as active)."""
     deps = {c.dep_ for c in verb.children}
-    return "nsubj:pass" in deps or ("aux:pass" in deps and "nsubj" not in deps)
+    if "nsubj:pass" in deps or ("aux:pass" in deps and "nsubj" not in deps):
+        return True
+    return _passive_conjunct(verb)
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A bare participle coordinated with a passive shares its auxiliary: ``ont été arrêtées
+    et placées en détention``."""
+    if verb.dep_ != "conj" or verb.head is verb or "Part" not in morph(verb, "VerbForm"):
+        return False
+    if any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
+        return False  # "ont été prévenues et ont réussi à…": active, with its own auxiliary
+    return verb.head.pos_ == "VERB" and is_passive(verb.head)
 
 
 def is_reflexive(verb: Token) -> bool:
@@ -95,7 +107,8 @@ def complements(head: Token) -> list[Token]:
 
 def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
-        return [c for c in verb.children if c.dep_ == "nsubj:pass"]
+        own = [c for c in verb.children if c.dep_ == "nsubj:pass"]
+        return own if own or not _passive_conjunct(verb) else objects(verb.head)
     own = [c for c in verb.children if c.dep_ == "obj"]
     split = split_auxiliary(verb) if not own else None
     if split is not None:  # "ont de leur côté rejeté le plan": the plan hangs on "ont"

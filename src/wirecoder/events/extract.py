@@ -15,6 +15,7 @@ from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
 from wirecoder.events.triggers import Found, TriggerFinder
+from wirecoder.language import grammar_of
 from wirecoder.ontology import Ontology
 from wirecoder.records import Actor, Event, Evidence
 
@@ -35,6 +36,10 @@ _VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONC
 
 # types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
 _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
+
+# a trip somewhere (`place` readings: "se rendre à", "est attendu à") is a visit or a planned
+# one only to another side
+_VISITS = frozenset({"CONSULT", "AGREE"})
 
 # acts aimed at no one, whatever the story's country: a resignation
 _AIMLESS = {("RETREAT", "resign")}
@@ -116,6 +121,8 @@ class EventExtractor:
             tokens = args.clause_subjects(head) or args.clause_subjects(found.anchor)
         else:
             tokens = args.with_preposition(head, slot)
+            if not tokens and found.trigger.kind == "noun" and slot in grammar_of(head).between:
+                tokens = sides.between_on_verb(head, slot)  # "des combats ont éclaté entre X"
             if not tokens and found.anchor is not head:
                 tokens = args.in_subtree(found.anchor, slot)
             if not tokens and found.trigger.kind == "verb":  # "a promis une aide à X"
@@ -135,6 +142,9 @@ class EventExtractor:
             if not resolved and (counted := sides.counted(token, quantities)) is not token:
                 token = counted  # "plusieurs centaines de policiers"
                 resolved = self.resolver.resolve(token, ctx)
+            if not resolved and (named := sides.identified(token)):
+                # "quatre personnes ont été arrêtées ; il s'agit de deux Polonais et de…"
+                token, resolved = named[0], self.resolver.resolve(named[0], ctx)
             if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
                 resolved = self._behind(token, ctx)
             elif not resolved and slot == "subject" and self._names_an_act(token):
@@ -231,10 +241,16 @@ class EventExtractor:
     ) -> list[Actor]:
         """A recipient named only inside what the act is about: ``agreed to provide aid to
         Romania``, ``threatened to impose restrictions on German goods``, ``a promis d'aider
-        le Pakistan`` — the first state or organisation there other than the actor's."""
+        le Pakistan`` — the first state or organisation there other than the actor's, or a
+        partner of another sector (``a promis de travailler avec les républicains``)."""
         own = {a.code for a in actors}
         for token in args.content_arguments(verb):
-            found = [a for a in self.resolver.resolve(token, ctx) if a.code and a.code not in own]
+            resolved = self.resolver.resolve(token, ctx)
+            if args.case_of(token) in grammar_of(token).partner:  # "avec l'opposition"
+                resolved = [self.resolver.with_home(a, ctx) for a in resolved]
+                found = [a for a in resolved if a.code and _other_side(a, actors)]
+            else:
+                found = [a for a in resolved if a.code and a.code not in own]
             if found:
                 return found
         return []
@@ -376,6 +392,9 @@ class EventExtractor:
             # condition) is a promise; force announced or held over someone is a threat
             type_, mode = self.ontology.future_as[type_], None
         pairs = self._sides(found, ctx)
+        if trigger.place and trigger.type in _VISITS:
+            # "se rendra en Guyane", "est attendu à Charlotte": a trip at home meets no one
+            pairs = [(a, r) for a, r in pairs if r is not None and r.code != a.code]
         claimant = self._claimant(trigger.type, qualifier, ctx)
         if claimant is not None:  # "X affirme que Y aurait tué Z": X's allegation against Y
             type_, mode = "ACCUSE", "allege"
@@ -398,6 +417,8 @@ class EventExtractor:
             eid = event_id(article_id, type_, actor, recipient, t_start)
             if trigger.kind == "noun":
                 ctx.nominal.add(eid)  # "les interpellations": named, not told (see fold)
+            elif sides.qualifies_noun(found.head):
+                ctx.qualifying.add(eid)  # "les personnes interpellées": a time near is not its
             events.append(
                 Event(
                     id=eid,
@@ -421,6 +442,12 @@ class EventExtractor:
 def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
     """A foreign side's promise in a dispatch from another country is made to that country."""
     return type_ == "AGREE" and bool(ctx.home) and actor.country not in {None, ctx.home}
+
+
+def _other_side(side: Actor, actors: list[Actor]) -> bool:
+    """Whether ``side`` is none of ``actors``, though maybe of their country: another sector
+    ("a promis de travailler avec les républicains": the president's party's rivals)."""
+    return all(side.sectors[:1] != a.sectors[:1] and not _same_side(a, side) for a in actors)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

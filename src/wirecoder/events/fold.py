@@ -34,10 +34,15 @@ def _sector(side: Actor | None) -> str:
 
 
 def fold_key(event: Event, symmetric: bool) -> tuple[object, ...]:
+    """Type, sides, auxiliary mode and negation; a material act's mode too (PLOVER's modes
+    are kinds of act: an attack and a hostage-taking by one group, a march and
+    self-immolations, are two acts), unless it only says the means of an attack told
+    elsewhere ("ont attaqué une base … ont ouvert le feu sur les militaires")."""
     sides = (_code(event.actor), _code(event.recipient))
     if symmetric:
         sides = tuple(sorted(sides))  # type: ignore[assignment]
-    return (event.type, sides, event.aux_mode, event.negated)
+    mode = event.mode if event.quad_class in _MATERIAL and event.mode not in _MEANS else None
+    return (event.type, sides, event.aux_mode, event.negated, mode)
 
 
 def _sectors(event: Event, symmetric: bool) -> tuple[str, ...]:
@@ -61,6 +66,11 @@ def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 _VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
+_MATERIAL = frozenset({2, 4})
+# PLOVER ASSAULT modes that say how an attack was made, not what kind of act it was
+_MEANS = frozenset(
+    {"firearms", "explosives", "heavy-weapons", "aerial", "drone", "primitive", "suicide-attack"}
+)
 
 
 def _words(name: str | None) -> frozenset[str]:
@@ -90,14 +100,17 @@ class _Act:
     sectors: set[tuple[str, ...]]
     name: str | None
     members: list[Event] = field(default_factory=list)
+    dates: set[str] = field(default_factory=set)
 
     def joins(self, other: _Act) -> bool:
         sectors = not self.sectors or not other.sectors
         sectors = sectors or any(_agree(a, b) for a in self.sectors for b in other.sectors)
-        return sectors and same_name(self.name, other.name)
+        dates = all(_same_time(a, b) for a in self.dates for b in other.dates)
+        return sectors and dates and same_name(self.name, other.name)
 
     def absorb(self, other: _Act) -> None:
         self.sectors |= other.sectors
+        self.dates |= other.dates
         if other.name is not None and len(other.name) > len(self.name or ""):
             self.name = other.name  # the fullest form: "François Hollande" over "Hollande"
         self.members.extend(other.members)
@@ -115,13 +128,43 @@ class _Act:
         )
 
 
-def _acts(mentions: list[tuple[Event, tuple[str, ...] | None]]) -> list[_Act]:
+def _same_time(a: str, b: str) -> bool:
+    """Whether two dates may be one time: equal, or one holds the other (``2012-06`` holds
+    ``2012-06-03``)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dates(
+    mentions: list[tuple[Event, tuple[str, ...] | None]],
+    when: Callable[[Event], str | None],
+    today: str | None,
+) -> list[str | None]:
+    """The time of each mention of a material act, in the order told: the date its own
+    clause gives, else the time the story was at for this act (the last one given before),
+    else the news's own day."""
+    dates: list[str | None] = []
+    current = today
+    for event, _ in mentions:
+        if event.quad_class not in _MATERIAL:
+            dates.append(None)
+            continue
+        current = when(event) or current
+        dates.append(current)
+    return dates
+
+
+def _acts(
+    mentions: list[tuple[Event, tuple[str, ...] | None]],
+    when: Callable[[Event], str | None],
+    today: str | None,
+) -> list[_Act]:
     """The mentions of one key as acts: one trigger's mentions are one act, and acts whose
     sides share sectors (or that only a noun names) and whose actors' names agree are one."""
     by_trigger: dict[tuple[int, str], _Act] = {}
-    for event, sectors in mentions:
+    for (event, sectors), date in zip(mentions, _dates(mentions, when, today), strict=True):
         act = by_trigger.setdefault(_trigger(event), _Act(set(), None))
-        act.absorb(_Act(set() if sectors is None else {sectors}, _name(event), [event]))
+        dates = set() if date is None else {date}
+        act.absorb(_Act(set() if sectors is None else {sectors}, _name(event), [event], dates))
     acts: list[_Act] = []
     for act in by_trigger.values():
         merged = True
@@ -141,6 +184,8 @@ def fold(
     events: Iterable[Event],
     is_symmetric: Callable[[str], bool],
     is_nominal: Callable[[Event], bool] = lambda event: False,
+    when: Callable[[Event], str | None] = lambda event: None,
+    today: str | None = None,
 ) -> tuple[Event, ...]:
     """Keep one event per key and act, in the order the kept events were first reported.
 
@@ -154,6 +199,6 @@ def fold(
         keyed.setdefault(fold_key(event, symmetric), []).append((event, sectors))
     kept: list[Event] = []
     for mentions in keyed.values():
-        acts = _acts(mentions)
+        acts = _acts(mentions, when, today)
         kept.extend(act.clearest(len(acts) > 1, is_nominal) for act in acts)
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.id)))

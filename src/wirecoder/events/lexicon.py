@@ -33,6 +33,7 @@ class Trigger:
     when_negated: str | None = None  # the type a negated use is ("n'accepte pas": REJECT)
     needs_recipient: bool = False  # coded only with a recipient ("a promis le changement": no)
     only_negated: bool = False  # the act is the negated use ("ne satisfait pas X"), done
+    passive: bool = False  # complements: only in the passive ("est attendu à Alger": a visit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             when_negated=entry.get("when_negated"),
             needs_recipient=bool(entry.get("needs_recipient", False)),
             only_negated=bool(entry.get("only_negated", False)),
+            passive=bool(entry.get("passive", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

@@ -95,7 +95,8 @@ def without_natural_causes(
     between sides."""
     kept = []
     for f in found:
-        if f.trigger.kind != "noun":
+        # a reflexive verb's means is no doer ("s'est immolé par le feu")
+        if f.trigger.kind != "noun" and not f.trigger.reflexive:
             doers = [d for d in [args.subject(f.head), *args.agents(f.head)] if d is not None]
             if any(d.lemma_.lower() in nature for d in doers):
                 continue

@@ -58,6 +58,8 @@ def complement_reading(verb: Token, lemma: str, lex: TriggerLexicon) -> Trigger 
     for (word, preposition, _), trigger in lex.complements.items():
         if word != lemma or trigger.kind != kind:
             continue
+        if trigger.passive and not (args.is_passive(verb) or "Pass" in args.morph(verb, "Voice")):
+            continue  # "les résultats sont attendus à…", not "le chef attend à la gare"
         heads = _complements(verb, preposition, trigger.place)
         if trigger.complement:
             words = lex.word_class(trigger.complement)

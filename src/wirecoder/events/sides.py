@@ -88,6 +88,58 @@ def counted(token: Token, quantities: Collection[str]) -> Token:
     return token
 
 
+def between_on_verb(noun: Token, preposition: str) -> list[Token]:
+    """The sides of a joint act a noun names, hung on the verb that tells it happened: ``des
+    combats ont éclaté entre X et Y``, ``les négociations qui se déroulent entre X et Y``."""
+    verbs = [c for c in noun.children if c.dep_ == "acl:relcl"]
+    number = args.morph(noun, "Number")
+    for inner in (c for c in noun.children if c.dep_ == "nmod"):
+        # "les négociations sur le programme qui se déroulent entre X et Y": the clause the
+        # parse hangs on the complement agrees with the act's noun, not with it
+        verbs.extend(
+            c
+            for c in inner.children
+            if c.dep_ == "acl:relcl"
+            and args.morph(c, "Number") == number
+            and args.morph(inner, "Number") != number
+        )
+    if noun.dep_ in {"nsubj", "nsubj:pass"} and noun.head is not noun:
+        verbs.append(noun.head)
+    return [t for verb in verbs for t in args.with_preposition(verb, preposition)]
+
+
+def identified(token: Token) -> list[Token]:
+    """People named only generically (``quatre personnes ont été arrêtées``) whom a clause
+    after them, in the same or the next sentence, says who they are (``il s'agit de deux
+    Polonais et de deux Russes``): that clause's ``de`` complement (its conjuncts resolve
+    with it)."""
+    grammar = grammar_of(token)
+    if token.pos_ != "NOUN" or not grammar.identity:
+        return []
+    doc = token.doc
+    spans = [token.sent]
+    if token.sent.end < len(doc):
+        spans.append(doc[token.sent.end].sent)
+    forms = grammar.forms("de")
+    for span in spans:
+        for verb in span:
+            if verb.i <= token.i or verb.lemma_.lower() not in grammar.identity:
+                continue
+            if not any(c.dep_.startswith("expl") for c in verb.children):
+                continue  # "il s'agit de", not "le gouvernement agit"
+            return [
+                c for c in verb.children if c.dep_.startswith("obl") and args.case_of(c) in forms
+            ]
+    return []
+
+
+def qualifies_noun(verb: Token) -> bool:
+    """A participle that qualifies a noun (``les personnes interpellées``): it names the people
+    an act was done to, it does not tell the act."""
+    participle = "Part" in args.morph(verb, "VerbForm")
+    return verb.dep_ == "acl" and participle and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
 def support_subject(noun: Token, support: Collection[str]) -> Token | None:
     """Who does the act a noun names when it is the object of a support verb."""
     for child in noun.children:  # "une attaque menée par X"
