@@ -1285,3 +1285,35 @@ def test_events_extract_force_placed_on_alert_mobilizes(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the order hangs on the verb of saying
+            "Le ministre tchadien a déclaré : « Mon appel est simple : libérez les otages. »",
+            ("REQUEST", "TCD", "TCD"),
+        ),
+        (  # the attribution follows the order
+            "« Retirez vos soldats de la frontière ! », a lancé le président nigérien.",
+            ("REQUEST", "NER", "NER"),
+        ),
+    ],
+)
+def test_events_extract_an_order_in_the_imperative_is_a_request(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    coded = _coded(coder, text, expected[2])
+    assert expected in coded
+    assert not {t for t in coded if t[0] in {"RETREAT", "COERCE"}}, coded
+
+
+def test_events_extract_an_order_names_no_recipient_by_its_object(coder: Coder) -> None:
+    # the hostages are what is asked for, not who is asked: the demand is made at home
+    text = "« Libérez les otages ! », a lancé le président malien."
+    assert _coded(coder, text, "MLI") == {("REQUEST", "MLI", "MLI")}
+
+
+def test_events_extract_a_verb_with_a_subject_is_no_order(coder: Coder) -> None:
+    text = "Le ministre tchadien a déclaré : « Vous libérez les otages demain. »"
+    assert not {t for t in _coded(coder, text, "TCD") if t[0] == "REQUEST"}

@@ -58,6 +58,7 @@ class Grammar:
     privatives: frozenset[str]
     implicatives: frozenset[str]
     failures: frozenset[str]
+    imperative_endings: frozenset[str]  # a subjectless verb form ending so is an order
     plural_pronouns: frozenset[str]
     counterparts: frozenset[str]
     portfolio_titles: frozenset[str]

@@ -103,6 +103,8 @@ class EventExtractor:
                 tokens = [speaker] if speaker is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
+        elif slot == "orderer":  # "« Libérez les otages ! », a lancé X"
+            tokens = [t] if (t := sides.orderer(head, self.finder.saying())) is not None else []
         elif slot == "judge":
             said = self.finder.judgement(found.anchor)
             tokens = [said[1]] if said is not None else []
@@ -166,7 +168,15 @@ class EventExtractor:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
                 resolved = resolved or self.where.thing(token, ctx)
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
-        prepositional = slot not in {"subject", "obj", "speaker", "support", "judge", "topic"}
+        prepositional = slot not in {
+            "subject",
+            "obj",
+            "speaker",
+            "support",
+            "judge",
+            "topic",
+            "orderer",
+        }
         if not actors and tokens and prepositional and found.anchor is not head:
             # "a accordé à cette occasion un prêt … à la Mauritanie": the verb's "à" names no
             # side; the phrase's object may hold the one that does
@@ -212,7 +222,10 @@ class EventExtractor:
             recipients = self._slot(found, slot, ctx, located=True)
             if recipients:
                 break
-        if not recipients and found.content is not None:  # "a menacé de fermer sa frontière aux X"
+        # an order's words name the act it asks for, not the one it is given to
+        ordered = found.content is not None and found.content.head is found.head
+        if not recipients and found.content is not None and not ordered:
+            # "a menacé de fermer sa frontière aux X"
             recipients = self._content_recipients(found.content, ctx)
         if not recipients and found.trigger.kind == "phrase":
             # "rejected an Indian proposal", "a rejeté la proposition russe": the owner of the
@@ -222,7 +235,7 @@ class EventExtractor:
                 self.resolver.resolve(found.anchor, ctx) if found.anchor is not found.head else []
             )
             recipients = [a for a in owner if a.code and a.code not in own]
-        if not recipients and found.trigger.kind != "noun":
+        if not recipients and found.trigger.kind != "noun" and not ordered:
             recipients = self._recipients_in_content(found.head, actors, ctx)
         symmetric = self.ontology.is_symmetric(found.trigger.type)
         if symmetric and not recipients and len(actors) >= 2:

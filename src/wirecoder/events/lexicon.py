@@ -53,6 +53,8 @@ class TriggerLexicon:
     judgements: dict[str, Trigger] = field(default_factory=dict)
     # what a speaker's "Y must do Z" is ("said that Iraq must comply": a demand on Iraq)
     obligation: Trigger | None = None
+    # what a speaker's order is ("« Libérez les otages ! », a lancé X": a demand of the act)
+    imperative: Trigger | None = None
 
     def word_class(self, name: str) -> frozenset[str]:
         """The words of one lexical class (``quantity``, ``support``…), empty if undefined."""
@@ -112,6 +114,7 @@ class TriggerLexicon:
             for name, entry in (raw.get("judgements") or {}).items()
         }
         obligation = raw.get("obligation")
+        imperative = raw.get("imperative")
         return cls(
             lang=lang,
             verbs=verbs,
@@ -124,6 +127,7 @@ class TriggerLexicon:
             intents=intents,
             judgements=judgements,
             obligation=_trigger("obligation", "verb", obligation, where) if obligation else None,
+            imperative=_trigger("imperative", "verb", imperative, where) if imperative else None,
         )
 
 

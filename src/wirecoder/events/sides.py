@@ -327,6 +327,36 @@ def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
     return None
 
 
+def is_imperative(verb: Token) -> bool:
+    """An order: a verb in the imperative, or a form with one of the language's imperative
+    endings (the tagger may read ``arrêtez`` as a participle, ``libérez`` as an infinitive)
+    and no subject or auxiliary."""
+    if verb.pos_ != "VERB":
+        return False
+    if "Imp" in args.morph(verb, "Mood"):
+        return True
+    endings = grammar_of(verb).imperative_endings
+    return any(verb.lower_.endswith(e) for e in endings) and not any(
+        c.dep_.startswith(("nsubj", "aux", "expl")) for c in verb.children
+    )
+
+
+def orderer(verb: Token, saying: Collection[str]) -> Token | None:
+    """Who says an order given in the imperative: the subject of the verb of saying the order
+    hangs on (``X a déclaré : « … arrêtez … »``), of one hung on the order (``« Partez ! »,
+    a lancé X``), or the speaker of the quotation it stands in (:func:`quoted_speaker`)."""
+    for above in verb.ancestors:
+        if above.pos_ == "VERB" and above.lemma_.lower() in saying:
+            speaker = subject_of(above)
+            if speaker is None or speaker.left_edge.i <= verb.i <= speaker.right_edge.i:
+                speaker = _inverted_speaker(above)
+            return speaker
+    for child in verb.children:
+        if child.dep_ in {"parataxis", "dep", "conj"} and child.lemma_.lower() in saying:
+            return subject_of(child) or _inverted_speaker(child)
+    return quoted_speaker(verb, saying)
+
+
 def is_linked(word: Token, copular: Collection[str]) -> bool:
     """Whether ``word`` is the object of a verb that predicates it of its subject
     (``constituer``, ``représenter``: ``ces frappes constituent une violation``)."""

@@ -124,7 +124,7 @@ class TriggerFinder:
         )
         kept = nonevents.without_settings(nonevents.without_repeated_conjuncts(kept))
         kept = self._without_glosses(kept)
-        return nonevents.without_contents(self._with_contents(kept))
+        return self._imperatives(nonevents.without_contents(self._with_contents(kept)))
 
     def _verb_as_noun(self, token: Token) -> bool:
         """A present-tense verb the tagger read as its noun homograph (``Le secrétaire
@@ -201,6 +201,20 @@ class TriggerFinder:
                 found = [f for f in found if f.head.i not in inside and f.head.i != verb.i]
                 found.append(Found(trigger, verb, verb.i, verb.i, clause))
         return found
+
+    def _imperatives(self, found: list[Found]) -> list[Found]:
+        """``« Libérez les otages ! », a lancé X``: an act a speaker orders in the imperative
+        is the speaker's demand of it (the lexicon's ``imperative``), the act only its
+        content."""
+        trigger = self.triggers.imperative
+        if trigger is None:
+            return found
+        return [
+            replace(f, trigger=trigger, content=f)
+            if f.trigger.kind != "noun" and sides.is_imperative(f.head)
+            else f
+            for f in found
+        ]
 
     def _without_glosses(self, found: list[Found]) -> list[Found]:
         """Drop what an act's actor says of it in a participle adjunct: ``rejected calls for
