@@ -1285,3 +1285,49 @@ def test_events_extract_force_placed_on_alert_mobilizes(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # regret for one's own act is a concession; it answers who protested just before
+        (
+            "Lomé a protesté contre la saisie du navire. Accra a exprimé ses regrets.",
+            "GHA",
+            {("CONCEDE", "GHA", "TGO")},
+        ),
+        (
+            "Le ministre béninois a présenté ses regrets au Niger.",
+            "BEN",
+            {("CONCEDE", "BEN", "NER")},
+        ),
+        # a freeze on prices is conceded to who protests them
+        (
+            "Le gouvernement gabonais a annoncé le gel des prix du pain.",
+            "GAB",
+            {("CONCEDE", "GAB", "GAB")},
+        ),
+        # relief goods delivered, a quantity standing for what it counts
+        (
+            "L'Unicef a livré 300 tonnes de nourriture aux autorités tchadiennes.",
+            "TCD",
+            {("AID", "UNICEF", "TCD")},
+        ),
+        (
+            "Le Maroc a apporté des médicaments aux habitants de Derna.",
+            "LBY",
+            {("AID", "MAR", "LBY")},
+        ),
+        # forces called home; an authorised passage opens access
+        ("Le Burundi a rappelé ses troupes de Somalie.", "BDI", {("RETREAT", "BDI", "SOM")}),
+        (
+            "Le Tchad a autorisé le passage des convois du HCR.",
+            "TCD",
+            {("RETREAT", "TCD", "UNHCR")},
+        ),
+    ],
+)
+def test_events_extract_concessions_relief_and_withdrawals(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
