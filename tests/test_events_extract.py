@@ -1331,3 +1331,28 @@ def test_events_extract_concessions_relief_and_withdrawals(
     coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
 ) -> None:
     _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a second demonym of a coordinated pair, read as a second subject or as a noun
+        (
+            "Les douanes belge et néerlandaise ont saisi une tonne de cocaïne lors d'une "
+            "opération conjointe.",
+            "BEL",
+            {("COOPERATE", "BEL", "NLD")},
+        ),
+        # a ceasefire is each side's to the other
+        (
+            "Les armées éthiopienne et érythréenne observent une trêve.",
+            "ETH",
+            {("RETREAT", "ETH", "ERI"), ("RETREAT", "ERI", "ETH")},
+        ),
+        ("Le Hamas et Israël respectent un cessez-le-feu.", "ISR", {("RETREAT", "ISR", "PSE")}),
+    ],
+)
+def test_events_extract_coordinated_demonyms_and_mutual_ceasefires(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
