@@ -1350,6 +1350,8 @@ def test_events_extract_concessions_relief_and_withdrawals(
             {("RETREAT", "ETH", "ERI"), ("RETREAT", "ERI", "ETH")},
         ),
         ("Le Hamas et Israël respectent un cessez-le-feu.", "ISR", {("RETREAT", "ISR", "PSE")}),
+        # data shared is cooperation, not a meeting
+        ("Le Togo a échangé ses fichiers avec le Bénin.", "TGO", {("COOPERATE", "TGO", "BEN")}),
     ],
 )
 def test_events_extract_coordinated_demonyms_and_mutual_ceasefires(
