@@ -1317,3 +1317,76 @@ def test_events_extract_an_order_names_no_recipient_by_its_object(coder: Coder) 
 def test_events_extract_a_verb_with_a_subject_is_no_order(coder: Coder) -> None:
     text = "Le ministre tchadien a déclaré : « Vous libérez les otages demain. »"
     assert not {t for t in _coded(coder, text, "TCD") if t[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # regret for one's own act is a concession; it answers who protested just before
+        (
+            "Lomé a protesté contre la saisie du navire. Accra a exprimé ses regrets.",
+            "GHA",
+            {("CONCEDE", "GHA", "TGO")},
+        ),
+        (
+            "Le ministre béninois a présenté ses regrets au Niger.",
+            "BEN",
+            {("CONCEDE", "BEN", "NER")},
+        ),
+        # a freeze on prices is conceded to who protests them
+        (
+            "Le gouvernement gabonais a annoncé le gel des prix du pain.",
+            "GAB",
+            {("CONCEDE", "GAB", "GAB")},
+        ),
+        # relief goods delivered, a quantity standing for what it counts
+        (
+            "L'Unicef a livré 300 tonnes de nourriture aux autorités tchadiennes.",
+            "TCD",
+            {("AID", "UNICEF", "TCD")},
+        ),
+        (
+            "Le Maroc a apporté des médicaments aux habitants de Derna.",
+            "LBY",
+            {("AID", "MAR", "LBY")},
+        ),
+        # forces called home; an authorised passage opens access
+        ("Le Burundi a rappelé ses troupes de Somalie.", "BDI", {("RETREAT", "BDI", "SOM")}),
+        (
+            "Le Tchad a autorisé le passage des convois du HCR.",
+            "TCD",
+            {("RETREAT", "TCD", "UNHCR")},
+        ),
+    ],
+)
+def test_events_extract_concessions_relief_and_withdrawals(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a second demonym of a coordinated pair, read as a second subject or as a noun
+        (
+            "Les douanes belge et néerlandaise ont saisi une tonne de cocaïne lors d'une "
+            "opération conjointe.",
+            "BEL",
+            {("COOPERATE", "BEL", "NLD")},
+        ),
+        # a ceasefire is each side's to the other
+        (
+            "Les armées éthiopienne et érythréenne observent une trêve.",
+            "ETH",
+            {("RETREAT", "ETH", "ERI"), ("RETREAT", "ERI", "ETH")},
+        ),
+        ("Le Hamas et Israël respectent un cessez-le-feu.", "ISR", {("RETREAT", "ISR", "PSE")}),
+        # data shared is cooperation, not a meeting
+        ("Le Togo a échangé ses fichiers avec le Bénin.", "TGO", {("COOPERATE", "TGO", "BEN")}),
+    ],
+)
+def test_events_extract_coordinated_demonyms_and_mutual_ceasefires(
+    coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
+) -> None:
+    _check(coder, text, home, expected)

@@ -40,6 +40,7 @@ class ModeInfo:
     cameo: str
     goldstein: float
     plover_score: float | None = None
+    mutual: bool = False  # done by each side to the other: coordinated actors are each other's
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,12 @@ class Ontology:
         """Whether both sides of ``type`` act jointly, so that its direction means nothing."""
         return self.info(type).symmetric
 
+    def is_mutual(self, type: str, mode: str | None) -> bool:
+        """Whether ``type`` in ``mode`` is done by each side to the other (a ceasefire):
+        coordinated actors with no recipient named are each other's recipients."""
+        found = self.info(type).mode(mode)
+        return found is not None and found.mutual
+
     def requires_recipient(self, type: str) -> bool:
         """Whether the manual requires a recipient for ``type``."""
         return self.info(type).requires_recipient
@@ -173,7 +180,13 @@ def _build(raw: Any) -> Ontology:
 
 def _type(name: str, entry: Mapping[str, Any]) -> TypeInfo:
     modes = tuple(
-        ModeInfo(str(m), _code(e["cameo"]), float(e["goldstein"]), _opt(e, "plover_score"))
+        ModeInfo(
+            str(m),
+            _code(e["cameo"]),
+            float(e["goldstein"]),
+            _opt(e, "plover_score"),
+            bool(e.get("mutual", False)),
+        )
         for m, e in (entry.get("modes") or {}).items()
     )
     return TypeInfo(

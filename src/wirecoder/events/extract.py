@@ -240,6 +240,12 @@ class EventExtractor:
         symmetric = self.ontology.is_symmetric(found.trigger.type)
         if symmetric and not recipients and len(actors) >= 2:
             return [(actors[0], actors[1])]
+        if not recipients and self.ontology.is_mutual(found.trigger.type, found.trigger.mode):
+            others: list[tuple[Actor, Actor | None]] = [
+                (a, b) for a in actors for b in actors if a.code != b.code
+            ]
+            if others:  # "les forces X et Y respectent un cessez-le-feu": each to the other
+                return others
         pairs: list[tuple[Actor, Actor | None]] = []
         sides: list[Actor | None] = [*recipients] or [None]
         for actor in actors:
@@ -279,7 +285,7 @@ class EventExtractor:
         codes = {a.code for a in resolved}
         extra: list[Actor] = []
         for conj in sides.conjuncts(token):
-            if conj.pos_ == "ADJ":
+            if conj.pos_ == "ADJ" or (conj.pos_ == "NOUN" and conj.lower_ in self.lexicon.demonyms):
                 iso = self.lexicon.demonyms.get(conj.lower_)
                 found = [replace(resolved[0], country=iso)] if iso and resolved else []
             else:

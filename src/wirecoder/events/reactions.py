@@ -1,7 +1,8 @@
 """Reactions: the side a verbal reaction with no named recipient answers.
 
-``Pyongyang a procédé à un tir. Séoul a dénoncé une provocation``: an accusation, a threat or a
-refusal that names no one answers the last side that acted, a sentence or two before it.
+``Pyongyang a procédé à un tir. Séoul a dénoncé une provocation``: an accusation, a threat, a
+refusal or a concession that names no one answers the last side that acted, a sentence or two
+before it.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["REACTIONS", "reacted_to", "speaks"]
 
-# verbal reactions: with no side named, they answer the last side that acted before them
-REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT"})
+# verbal reactions: with no side named, they answer the last side that acted before them;
+# a concession too ("Nairobi a exprimé ses regrets": to the side that protested just before)
+REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT", "CONCEDE"})
 _REACH = 2  # sentences back
 
 

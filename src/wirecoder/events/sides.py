@@ -178,10 +178,28 @@ def is_joint(noun: Token, joint: Collection[str]) -> bool:
     return any(c.dep_ in _COMPLEMENTS and args.case_of(c) in between for c in noun.children)
 
 
+_BARE = frozenset({"ADJ", "NOUN"})
+
+
 def conjuncts(token: Token) -> list[Token]:
     """Conjuncts the parse hangs below a phrase's head: ``les armées sénégalaise et gambienne``
-    (an adjective conjunct), ``la Corée du Sud et les États-Unis`` (under ``Sud``)."""
+    (an adjective conjunct), ``la Corée du Sud et les États-Unis`` (under ``Sud``); or beside
+    it: a second adjective conjunct read as a noun under the first (``les forces pakistanaises
+    et afghanes``), or as a second subject of the verb (``les polices française et espagnole``)."""
     found = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
+    for child in token.children:
+        if child.dep_ == "amod" and child.pos_ == "ADJ":  # "forces pakistanaises et afghanes"
+            found.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ in _BARE)
+    verb = token.head
+    if token.dep_ == "nsubj" and verb is not token:  # "les polices française et espagnole ont"
+        found.extend(
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            and c.pos_ == "ADJ"
+            and c.i > token.i
+            and any(d.dep_ == "cc" and token.i < d.i < c.i for d in verb.children)
+        )
     for child in token.children:
         if child.dep_ in {"nmod", "flat:name"} and child.pos_ == "PROPN" and child.i > token.i:
             found.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN")

@@ -240,7 +240,9 @@ class TriggerFinder:
 
     def _phrase(self, verb: Token) -> Found | None:
         lemma = self.lemma(verb)
-        for obj in args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]:
+        direct = args.objects(verb) or [c for c in verb.children if c.dep_ == "obj"]
+        # an object the parse hung under a date ("respectent depuis mercredi un cessez-le-feu")
+        for obj in direct or sides.stray_objects(verb):
             obj = sides.counted(obj, self.triggers.word_class("quantity"))
             # the object, or a noun compounded with it ("ended mediation efforts")
             nouns = [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
