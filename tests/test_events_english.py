@@ -101,3 +101,12 @@ def test_events_english_failed_and_without_negate_the_act(english: Coder) -> Non
     assert [(e.type, e.negated) for e in failed.events] == [("AGREE", True)]
     left = english.code("The minister left Paris without meeting his French counterpart.")
     assert [(e.type, e.negated) for e in left.events] == [("CONSULT", True)]
+
+
+def test_events_english_congolese_is_the_congo_the_story_names(english: Coder) -> None:
+    for text, state in [
+        ("Congolese police arrested ten opposition activists in Kinshasa.", "COD"),
+        ("Congolese police arrested ten opposition activists in Brazzaville.", "COG"),
+    ]:
+        result = english.code(text, article_id="t", date="2024-05-02")
+        assert [e.actor and e.actor.country for e in result.events] == [state], text

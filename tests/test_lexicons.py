@@ -164,3 +164,14 @@ def test_lexicons_trigger_readings_resolve(lang: str) -> None:
         assert trigger.preposition is None or re.fullmatch(
             r"[a-zàâçéèêëîïôûù']+", trigger.preposition
         )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_shared_names_belong_to_their_first_state(lang: str) -> None:
+    lexicon = ActorLexicon.load(lang)
+    states = set(lexicon.country_names.values())
+    for forms, shared in lexicon.shared:
+        assert len(shared) >= 2 and set(shared) <= states, shared
+        for form in forms:
+            found = lexicon.find(form)
+            assert found is not None and found[1] == shared[0], form

@@ -218,3 +218,18 @@ def test_pipeline_cooperation_dated_after_the_news_is_announced(
 ) -> None:
     result = coder.code(text, article_id="t", date="2024-05-02")
     assert [e.type for e in result.events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("L'armée congolaise a arrêté dix rebelles près de Goma, a indiqué Kinshasa.", "COD"),
+        ("La police congolaise a arrêté dix opposants à Brazzaville.", "COG"),
+        ("La police congolaise a arrêté dix opposants.", "COG"),
+    ],
+)
+def test_pipeline_a_shared_demonym_is_the_state_the_story_names(
+    coder: Coder, text: str, state: str
+) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    assert [(e.type, e.actor and e.actor.country) for e in result.events] == [("COERCE", state)]

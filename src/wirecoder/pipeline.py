@@ -165,6 +165,8 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
         here = [m for m in mentions if ev.start <= m.start < ev.end]
         location = event_location(event, dateline, here, lang=coder.lang)
         events.append(replace(event, date=date, date_precision=precision, location=location))
+    if swaps := coder.actors.shared_states(table.whole):  # "l'armée congolaise" at Kinshasa
+        events = [_with_states(e, swaps) for e in events]
     return ArticleResult(
         article=article, language=coder.lang, dateline=dateline, events=tuple(events)
     )
@@ -195,6 +197,17 @@ def announced(event: Event, date: str | None, published: str | None, ontology: O
         goldstein=goldstein,
         quad_class=quad,
     )
+
+
+def _with_states(event: Event, swaps: Mapping[str, str]) -> Event:
+    """``event`` with its sides' states swapped (``shared_states``: a name two states share)."""
+    sides = [
+        replace(side, country=swaps[side.country])
+        if side is not None and side.country is not None and side.country in swaps
+        else side
+        for side in (event.actor, event.recipient)
+    ]
+    return replace(event, actor=sides[0], recipient=sides[1])
 
 
 def places_country(doc: Doc, coder: Coder) -> str | None:

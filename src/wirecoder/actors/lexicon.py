@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -58,6 +59,8 @@ class ActorLexicon:
     prefixes: frozenset[str]  # every key's leading characters: a longer text cannot match
     exact: dict[str, str]  # key → the only spelling it matches in ("us" → "US")
     people: dict[str, str]  # a leader's name, or surname alone → ISO3 ("putin" → "RUS")
+    # names two states share ("congolais"), each with its states, the lexicon's first
+    shared: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
     def find(self, text: str) -> tuple[str, str | Office] | None:
         """The entry ``text`` names (kind, value), or None; exact-case forms checked."""
@@ -125,7 +128,37 @@ class ActorLexicon:
             prefixes=frozenset(k[:n] for k in entries for n in range(1, len(k) + 1)),
             exact=exact,
             people=people,
+            shared=tuple(
+                (frozenset(_key(f) for f in entry["forms"]), tuple(entry["states"]))
+                for entry in raw.get("shared", [])
+            ),
         )
+
+    def shared_states(self, text: str) -> dict[str, str]:
+        """The states a text's shared names stand for, when not the lexicon's first: ``{A: B}``
+        when ``text`` uses a name A and B share, names B by a name or capital of B's own
+        (``RDC``, ``Kinshasa``) and A by none of A's own (``Congo-Brazzaville``)."""
+        lowered = _key(text)
+        swaps: dict[str, str] = {}
+        for forms, states in self.shared:
+            if not any(_names(lowered, f) for f in forms):
+                continue
+            own = {state: self._own_forms(state, forms) for state in states}
+            if any(_names(lowered, f) for f in own[states[0]]):
+                continue
+            other = next((s for s in states[1:] if any(_names(lowered, f) for f in own[s])), None)
+            if other is not None:
+                swaps[states[0]] = other
+        return swaps
+
+    def _own_forms(self, state: str, shared: frozenset[str]) -> list[str]:
+        tables = (self.country_names, self.capitals, self.demonyms)
+        return [f for t in tables for f, iso in t.items() if iso == state and f not in shared]
+
+
+def _names(text: str, form: str) -> bool:
+    """Whether ``form`` (a key) stands as whole words in ``text`` (a key too)."""
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
 def _offices(entries: list[dict[str, Any]], section: str, lang: str) -> dict[str, Office]:
