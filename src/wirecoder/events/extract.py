@@ -10,10 +10,11 @@ from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.reference import ArticleContext, group_members
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import reactions, sides
+from wirecoder.events import sides
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
+from wirecoder.events.targets import Targets
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.language import grammar_of
 from wirecoder.ontology import Ontology
@@ -28,21 +29,12 @@ if TYPE_CHECKING:
 # who acts when an attack names no attacker: unidentified armed forces (PLOVER sector UAF)
 _UNNAMED = {"ASSAULT": ("UAF",)}
 
-# material acts that a source may only claim ("aurait tué"): coded as its allegation
-_CLAIMED = frozenset({"ASSAULT", "COERCE"})
-
 # verbal types: a thing they address stands for the side behind it ("rejeter la demande de X")
 _VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"})
-
-# types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
-_TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
 # a trip somewhere (`place` readings: "se rendre à", "est attendu à") is a visit or a planned
 # one only to another side
 _VISITS = frozenset({"CONSULT", "AGREE"})
-
-# acts aimed at no one, whatever the story's country: a resignation
-_AIMLESS = {("RETREAT", "resign")}
 
 
 class EventExtractor:
@@ -63,6 +55,7 @@ class EventExtractor:
         self.finder = TriggerFinder(triggers, self.resolver)
         self.contexts = contexts
         self.ontology = ontology
+        self.targets = Targets(triggers, self.resolver, self.where, ontology, self.finder)
 
     def sentence_events(
         self, sentence: Span, text: str, ctx: ArticleContext, article_id: str
@@ -311,64 +304,10 @@ class EventExtractor:
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
         return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
 
-    def _claimant(self, type_: str, verb: Token, ctx: ArticleContext) -> Actor | None:
-        """Who claims an unconfirmed act (``aurait été tué``, conditional mood): the speaker
-        of the verb of saying it depends on, or the ``selon X`` source (manual: an unconfirmed
-        act known only through a claim is the claimant's ACCUSE allege)."""
-        conditions = self.triggers.word_class("condition")
-        if type_ not in _CLAIMED or not sides.is_conditional(verb, conditions):
-            return None
-        sources = sides.claim_sources(
-            verb, self.finder.saying(), self.triggers.word_class("according")
-        )
-        for source in sources:
-            for actor in self.resolver.resolve(source, ctx):
-                return self.resolver.with_home(actor, ctx)
-        return None
-
     def _reports(self, verb: Token) -> bool:
         """Whether ``verb`` is a verb of saying: a negation, tense or mood of it qualifies the
         report, not an act its object names."""
         return verb.lemma_.lower() in self.triggers.word_class("speech")
-
-    def _home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
-        at = ctx.offset + found.head.idx
-        return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
-
-    def _home_target(
-        self, actor: Actor, found: Found, ctx: ArticleContext, acting: set[str | None]
-    ) -> Actor | None:
-        """An act aimed at no one named is aimed at the country the story is about (not at
-        one of its ``acting`` sides: ``X and Y signed a treaty`` is aimed at no one). A
-        domestic act addresses the article's own country; a foreign actor's act the state the
-        article names most after the actor's own: protests, demands and accusations its
-        government, attacks and arrests its people. Aid and sanctions are aimed only at a
-        state the sentence names (where they happen, or in the act's own clause)."""
-        trigger = found.trigger
-        if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
-            return self._home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
-        if trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS:
-            return None
-        at = ctx.offset + found.head.idx
-        place = self.where.target(found.head, trigger.type, actor, at, ctx)
-        place = place or self.where.named_below(found.head, actor, at, ctx)
-        if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
-            return place
-        if self.ontology.requires_recipient(trigger.type):
-            return None
-        target = ctx.home
-        if actor.country and actor.country != ctx.home:
-            others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
-            target = max(others, key=lambda c: others[c]) if others else None
-        speech = self.triggers.word_class("speech")
-        if trigger.type in reactions.REACTIONS and (
-            earlier := reactions.reacted_to(self.resolver, speech, actor, found.head, ctx)
-        ):
-            return replace(earlier, text="", start=at, end=at)
-        if target is None or (len(acting) > 1 and target in acting):
-            return None
-        sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
-        return Actor(text="", country=target, sectors=sectors, start=at, end=at)
 
     # -- events ---------------------------------------------------------------------------
 
@@ -414,7 +353,7 @@ class EventExtractor:
         if trigger.place and trigger.type in _VISITS:
             # "se rendra en Guyane", "est attendu à Charlotte": a trip at home meets no one
             pairs = [(a, r) for a, r in pairs if r is not None and r.code != a.code]
-        claimant = self._claimant(trigger.type, qualifier, ctx)
+        claimant = self.targets.claimant(trigger.type, qualifier, ctx)
         if claimant is not None:  # "X affirme que Y aurait tué Z": X's allegation against Y
             type_, mode = "ACCUSE", "allege"
             pairs = [(claimant, actor) for actor, _ in pairs] or [(claimant, None)]
@@ -422,7 +361,9 @@ class EventExtractor:
         events = []
         acting = {a.code for a, named in pairs if named is None}  # "X and Y signed a treaty"
         for actor, named in pairs:
-            recipient = named if named is not None else self._home_target(actor, found, ctx, acting)
+            recipient = (
+                named if named is not None else self.targets.home_target(actor, found, ctx, acting)
+            )
             if recipient is None and (
                 self.ontology.requires_recipient(trigger.type) or trigger.needs_recipient
             ):
@@ -456,11 +397,6 @@ class EventExtractor:
                 )
             )
         return events
-
-
-def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
-    """A foreign side's promise in a dispatch from another country is made to that country."""
-    return type_ == "AGREE" and bool(ctx.home) and actor.country not in {None, ctx.home}
 
 
 def _other_side(side: Actor, actors: list[Actor]) -> bool:

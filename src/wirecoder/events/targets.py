@@ -1,0 +1,107 @@
+"""Who an act is aimed at when its sentence names no one, and who claims an act told only as
+a claim: the fallbacks :class:`~wirecoder.events.extract.EventExtractor` reads sides with."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from wirecoder.actors.reference import ArticleContext
+from wirecoder.actors.resolve import ActorResolver
+from wirecoder.events import reactions, sides
+from wirecoder.events.lexicon import TriggerLexicon
+from wirecoder.events.places import Whereabouts
+from wirecoder.events.triggers import Found, TriggerFinder
+from wirecoder.ontology import Ontology
+from wirecoder.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Targets"]
+
+# material acts that a source may only claim ("aurait tué"): coded as its allegation
+_CLAIMED = frozenset({"ASSAULT", "COERCE"})
+
+# types that often have no recipient at all (PLOVER "requires recipient: no" in practice)
+_TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
+
+# acts aimed at no one, whatever the story's country: a resignation
+_AIMLESS = {("RETREAT", "resign")}
+
+
+class Targets:
+    """The fallback sides of one language's acts: a claimant, a recipient the story implies."""
+
+    def __init__(
+        self,
+        triggers: TriggerLexicon,
+        resolver: ActorResolver,
+        where: Whereabouts,
+        ontology: Ontology,
+        finder: TriggerFinder,
+    ) -> None:
+        self.triggers = triggers
+        self.resolver = resolver
+        self.where = where
+        self.ontology = ontology
+        self.finder = finder
+
+    def claimant(self, type_: str, verb: Token, ctx: ArticleContext) -> Actor | None:
+        """Who claims an unconfirmed act (``aurait été tué``, conditional mood): the speaker
+        of the verb of saying it depends on, or the ``selon X`` source (manual: an unconfirmed
+        act known only through a claim is the claimant's ACCUSE allege)."""
+        conditions = self.triggers.word_class("condition")
+        if type_ not in _CLAIMED or not sides.is_conditional(verb, conditions):
+            return None
+        sources = sides.claim_sources(
+            verb, self.finder.saying(), self.triggers.word_class("according")
+        )
+        for source in sources:
+            for actor in self.resolver.resolve(source, ctx):
+                return self.resolver.with_home(actor, ctx)
+        return None
+
+    def home_side(self, home: str | None, found: Found, ctx: ArticleContext) -> Actor | None:
+        at = ctx.offset + found.head.idx
+        return Actor(text="", country=home, sectors=("GOV",), start=at, end=at) if home else None
+
+    def home_target(
+        self, actor: Actor, found: Found, ctx: ArticleContext, acting: set[str | None]
+    ) -> Actor | None:
+        """An act aimed at no one named is aimed at the country the story is about (not at
+        one of its ``acting`` sides: ``X and Y signed a treaty`` is aimed at no one). A
+        domestic act addresses the article's own country; a foreign actor's act the state the
+        article names most after the actor's own: protests, demands and accusations its
+        government, attacks and arrests its people. Aid and sanctions are aimed only at a
+        state the sentence names (where they happen, or in the act's own clause)."""
+        trigger = found.trigger
+        if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
+            return self.home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
+        if trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS:
+            return None
+        at = ctx.offset + found.head.idx
+        place = self.where.target(found.head, trigger.type, actor, at, ctx)
+        place = place or self.where.named_below(found.head, actor, at, ctx)
+        if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
+            return place
+        if self.ontology.requires_recipient(trigger.type):
+            return None
+        target = ctx.home
+        if actor.country and actor.country != ctx.home:
+            others = {c: n for c, n in ctx.mentions.items() if c != actor.country}
+            target = max(others, key=lambda c: others[c]) if others else None
+        speech = self.triggers.word_class("speech")
+        if trigger.type in reactions.REACTIONS and (
+            earlier := reactions.reacted_to(self.resolver, speech, actor, found.head, ctx)
+        ):
+            return replace(earlier, text="", start=at, end=at)
+        if target is None or (len(acting) > 1 and target in acting):
+            return None
+        sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
+        return Actor(text="", country=target, sectors=sectors, start=at, end=at)
+
+
+def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
+    """A foreign side's promise in a dispatch from another country is made to that country."""
+    return type_ == "AGREE" and bool(ctx.home) and actor.country not in {None, ctx.home}
