@@ -10,7 +10,7 @@ from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.reference import ArticleContext, group_members
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import sides
+from wirecoder.events import sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
@@ -92,17 +92,17 @@ class EventExtractor:
             tokens = [t] if (t := sides.subject_of(head)) is not None else []
             if t is not None and "1" in args.morph(t, "Person") and t.pos_ == "PRON":
                 # "« Nous condamnons … », a déclaré le ministre": the quotation's speaker
-                speaker = sides.quoted_speaker(t, self.finder.saying())
+                speaker = speech.quoted_speaker(t, self.finder.saying())
                 tokens = [speaker] if speaker is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
         elif slot == "orderer":  # "« Libérez les otages ! », a lancé X"
-            tokens = [t] if (t := sides.orderer(head, self.finder.saying())) is not None else []
+            tokens = [t] if (t := speech.orderer(head, self.finder.saying())) is not None else []
         elif slot == "judge":
             said = self.finder.judgement(found.anchor)
             tokens = [said[1]] if said is not None else []
         elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
-            tokens = sides.topic_of(found.anchor, self.triggers.word_class("copular"))
+            tokens = speech.topic_of(found.anchor, self.triggers.word_class("copular"))
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []

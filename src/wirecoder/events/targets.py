@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from wirecoder.actors.reference import ArticleContext
 from wirecoder.actors.resolve import ActorResolver
-from wirecoder.events import reactions, sides
+from wirecoder.events import reactions, speech
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.triggers import Found, TriggerFinder
@@ -52,9 +52,9 @@ class Targets:
         of the verb of saying it depends on, or the ``selon X`` source (manual: an unconfirmed
         act known only through a claim is the claimant's ACCUSE allege)."""
         conditions = self.triggers.word_class("condition")
-        if type_ not in _CLAIMED or not sides.is_conditional(verb, conditions):
+        if type_ not in _CLAIMED or not speech.is_conditional(verb, conditions):
             return None
-        sources = sides.claim_sources(
+        sources = speech.claim_sources(
             verb, self.finder.saying(), self.triggers.word_class("according")
         )
         for source in sources:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import nonevents, readings, sides
+from wirecoder.events import nonevents, readings, sides, speech
 from wirecoder.events.lexicon import Trigger, TriggerLexicon
 from wirecoder.events.qualify import negated
 from wirecoder.language import grammar_of
@@ -154,8 +154,8 @@ class TriggerFinder:
         )
 
     def judgement(self, predicate: Token) -> tuple[Token, Token] | None:
-        """(verb of saying, speaker) of a verdict (:func:`sides.judgement`)."""
-        return sides.judgement(predicate, self.saying(), self.triggers.word_class("copular"))
+        """(verb of saying, speaker) of a verdict (:func:`speech.judgement`)."""
+        return speech.judgement(predicate, self.saying(), self.triggers.word_class("copular"))
 
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
@@ -170,9 +170,9 @@ class TriggerFinder:
         copular = self.triggers.word_class("copular")
         for token in self.resolver.tokens(sentence):
             for trigger in self.judged.get(token.lemma_.lower(), ()):
-                predicate = sides.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = sides.judgement(predicate, saying, copular)
-                linked = sides.is_linked(predicate, copular)
+                predicate = speech.predicate_of(token)  # "c'est un exemple d'ingérence"
+                said = speech.judgement(predicate, saying, copular)
+                linked = speech.is_linked(predicate, copular)
                 if said is not None and not negated(predicate.head if linked else predicate):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
@@ -211,7 +211,7 @@ class TriggerFinder:
             return found
         return [
             replace(f, trigger=trigger, content=f)
-            if f.trigger.kind != "noun" and sides.is_imperative(f.head)
+            if f.trigger.kind != "noun" and speech.is_imperative(f.head)
             else f
             for f in found
         ]

@@ -1,0 +1,202 @@
+"""Who says what: the speaker of a verdict, a quotation or an order, and the source of a claim
+(Universal Dependencies, any language).
+
+- a word of blame or praise is the verdict of the verb of saying it depends on, or of the
+  speaker of the quotation it stands in (``« C'est une ingérence », a déclaré X``);
+- an order in the imperative is its speaker's demand (``« Libérez les otages ! », a lancé X``);
+- an act told in the conditional is only claimed, by the speaker or the ``selon X`` source.
+
+The words involved (verbs of saying, linking verbs, condition words) are lexical classes of the
+trigger lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wirecoder.events import arguments as args
+from wirecoder.events.sides import subject_of
+from wirecoder.language import grammar_of
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Span, Token
+
+
+def judgement(
+    word: Token, saying: Collection[str], copular: Collection[str] = ()
+) -> tuple[Token, Token] | None:
+    """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
+    estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
+    choqué``, ``a estimé que ces frappes constituaient une violation`` (the object of one of
+    the ``copular`` verbs). None when the word is no predicate or no speaker says it."""
+    copulas = [c for c in word.children if c.dep_ == "cop"]
+    if is_linked(word, copular):
+        copulas = [word.head, *(c for c in word.head.children if c.dep_.startswith("aux"))]
+    if not copulas and word.dep_ != "xcomp":
+        return None
+    if any("Cnd" in args.morph(c, "Mood") or "Fut" in args.morph(c, "Tense") for c in copulas):
+        return None  # "toute escalade serait inacceptable": a warning, not a verdict
+    for verb in word.ancestors:  # "a estimé que … inacceptable"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+            speaker = subject_of(verb)
+            if speaker is not None and speaker.left_edge.i <= word.i <= speaker.right_edge.i:
+                speaker = _inverted_speaker(verb)  # "« c'est une ingérence », a déclaré X"
+            return (verb, speaker) if speaker is not None else None
+        if verb.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} and verb is not word.head:
+            break
+    for verb in word.children:  # "« … inadmissibles », juge le ministère"
+        if verb.dep_ in {"parataxis", "dep", "conj"} and verb.lemma_.lower() in saying:
+            if verb.pos_ == "VERB":
+                speaker = subject_of(verb)
+            else:  # the parse reads "juge" as a noun: its complement is the speaker
+                speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
+            return (verb, speaker) if speaker is not None else None
+    speaker = quoted_speaker(word, saying)
+    return (word, speaker) if speaker is not None else None
+
+
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
+def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
+    """The speaker of a quotation whose verb of saying the parse cut off into another
+    sentence of the paragraph, when ``word``'s own sentence has none: the quotation runs on
+    from an earlier sentence (``X a déclaré : « … maintenant. C'est un crime de guerre. »``:
+    the subject of the verb before it opened), or the attribution follows as a sentence of its
+    own (``« … est scandaleuse ! »`` / ``, a-t-il affirmé``: that verb's subject)."""
+    sentence = word.sent
+    doc = word.doc
+    opened = None
+    quotes = 0
+    for token in reversed(doc[: word.i]):
+        if "\n" in token.text:
+            break  # a paragraph's quotation does not run on into the next
+        if token.text in _QUOTES:
+            quotes += 1
+            opened = opened or token  # the last one before the word opened its quotation
+    if quotes % 2 == 0 or opened is None:
+        return None
+    outside = _unquoted(sentence)
+    attributions = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in saying]
+    if attributions:  # "« … une volonté … qui est scandaleuse ! », a-t-il affirmé"
+        verb = attributions[0]
+        speaker = subject_of(verb)
+        if speaker is None or not outside.issuperset(speaker.subtree):
+            speaker = _inverted_speaker(verb)
+        return speaker
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in saying for t in sentence):
+        return None
+    if opened.i < sentence.start:
+        for verb in reversed(doc[opened.sent.start : opened.i]):
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+                return subject_of(verb)
+        return None
+    after = doc[sentence.end : sentence.end + 5]
+    if sentence.end < len(doc) and "\n" not in after.text:
+        for verb in after:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
+                return subject_of(verb)
+            if verb.is_alpha and verb.pos_ not in {"AUX", "PRON"}:
+                break  # the next sentence opens with words of its own: no attribution
+    return None
+
+
+def is_imperative(verb: Token) -> bool:
+    """An order: a verb in the imperative, or a form with one of the language's imperative
+    endings (the tagger may read ``arrêtez`` as a participle, ``libérez`` as an infinitive)
+    and no subject or auxiliary."""
+    if verb.pos_ != "VERB":
+        return False
+    if "Imp" in args.morph(verb, "Mood"):
+        return True
+    endings = grammar_of(verb).imperative_endings
+    return any(verb.lower_.endswith(e) for e in endings) and not any(
+        c.dep_.startswith(("nsubj", "aux", "expl")) for c in verb.children
+    )
+
+
+def orderer(verb: Token, saying: Collection[str]) -> Token | None:
+    """Who says an order given in the imperative: the subject of the verb of saying the order
+    hangs on (``X a déclaré : « … arrêtez … »``), of one hung on the order (``« Partez ! »,
+    a lancé X``), or the speaker of the quotation it stands in (:func:`quoted_speaker`)."""
+    for above in verb.ancestors:
+        if above.pos_ == "VERB" and above.lemma_.lower() in saying:
+            speaker = subject_of(above)
+            if speaker is None or speaker.left_edge.i <= verb.i <= speaker.right_edge.i:
+                speaker = _inverted_speaker(above)
+            return speaker
+    for child in verb.children:
+        if child.dep_ in {"parataxis", "dep", "conj"} and child.lemma_.lower() in saying:
+            return subject_of(child) or _inverted_speaker(child)
+    return quoted_speaker(verb, saying)
+
+
+def is_linked(word: Token, copular: Collection[str]) -> bool:
+    """Whether ``word`` is the object of a verb that predicates it of its subject
+    (``constituer``, ``représenter``: ``ces frappes constituent une violation``)."""
+    return word.dep_ == "obj" and word.head.lemma_.lower() in copular
+
+
+def topic_of(predicate: Token, copular: Collection[str]) -> list[Token]:
+    """What a predicate is said of: its subject, or the subject of its linking verb."""
+    holder = predicate.head if is_linked(predicate, copular) else predicate
+    return [c for c in holder.children if c.dep_ == "nsubj"]
+
+
+def _unquoted(sentence: Span) -> set[Token]:
+    """The tokens of a sentence outside its quotations (those the paragraph opened before it
+    included)."""
+    doc = sentence.doc
+    inside = False
+    for token in reversed(doc[: sentence.start]):
+        if "\n" in token.text:
+            break
+        inside ^= token.text in _QUOTES
+    found: set[Token] = set()
+    for token in sentence:
+        if token.text in _QUOTES:
+            inside = not inside
+        elif not inside:
+            found.add(token)
+    return found
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a verb of saying whose parse took the quotation for its subject
+    (``« … », a déclaré X`` with X as an object): the first name or noun after the verb."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"obj", "nsubj", "nmod"}]
+    return next((c for c in after if c.pos_ in {"PROPN", "NOUN"}), None)
+
+
+def predicate_of(word: Token) -> Token:
+    """The predicate a word of judgement belongs to: itself, or the noun it qualifies when
+    that noun is the predicate (``c'est un acte lâche``, ``un exemple d'ingérence``)."""
+    head = word.head
+    if word.dep_ in {"amod", "nmod"} and any(c.dep_ == "cop" for c in head.children):
+        return head
+    return word
+
+
+def is_conditional(verb: Token, conditions: Collection[str]) -> bool:
+    """An act told in the conditional (``aurait été tué``, ``auraient arrêté``), with no
+    ``if`` clause of its own (``conditions``: the words that open one): reported, not
+    confirmed."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    finite = next((a for a in auxes if "Fin" in args.morph(a, "VerbForm")), verb)
+    return "Cnd" in args.morph(finite, "Mood") and not any(
+        c.dep_ == "mark" and c.lower_ in conditions for c in verb.children
+    )
+
+
+def claim_sources(verb: Token, saying: Collection[str], according: Collection[str]) -> list[Token]:
+    """Who a reported act is attributed to: ``selon X`` on the act, or the subject of the verb
+    of saying it depends on (``Le Figaro annonce que … aurait été tué``)."""
+    found = [c for c in verb.children if c.dep_.startswith("obl") and args.case_of(c) in according]
+    for head in verb.ancestors:
+        if head.pos_ == "VERB" and head.lemma_.lower() in saying:
+            if (speaker := subject_of(head)) is not None:
+                found.append(speaker)
+            break
+    return found
