@@ -164,7 +164,7 @@ class ActorResolver:
         A side named with no country of its own (``le ministre de l'Intérieur``, ``la police``,
         a bare name) acts for that country, as wire conventions assume.
         """
-        most = max(counts, key=lambda c: counts[c]) if counts else None
+        most = ActorResolver.named_most(counts)
         if preferred and (preferred in counts or most is None or counts[most] < 2):
             return preferred
         if preferred or (most is not None and _clear_first(counts)):
