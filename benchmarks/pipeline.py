@@ -8,6 +8,11 @@ names, hence distinct article ids. Every timing excludes loading the model.
   times each, in one process; reports the median of each and their ratio (target ≥ 0.85).
   Each round first empties both pipelines' lemmatizer caches, as for a corpus neither has
   seen (``--warm`` keeps them: the corpus is three copies, so later rounds hit every word).
+  ``--mode`` picks the pipeline: ``here`` parses in the run's own process (``local_engine``),
+  ``apart`` in a parse process of its own while the run codes the batch before
+  (``Polyglot(parse_apart=True)`` and ``overlapped_engine``, what ``wirecoder code`` does on two
+  cores), ``both`` (the default) runs the two side by side in each round. CPU seconds count
+  every thread and the parse process.
 - ``scaling``: ``run`` on a LocalCluster of 1 then 2 workers (cluster started and model loaded
   before the clock starts), and the machine's own limit: one bare ``nlp.pipe`` process on all
   the texts, then two on one half each, started together; reports the speed-ups and their
@@ -39,7 +44,7 @@ from pathlib import Path
 from wirecoder.ingest import read_paths
 from wirecoder.language import Language
 from wirecoder.records import Article
-from wirecoder.run import local_engine, run
+from wirecoder.run import local_engine, overlapped_engine, run
 from wirecoder.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +91,7 @@ def forget(nlp: object) -> None:
 def throughput(args: argparse.Namespace) -> None:
     import spacy
 
-    from wirecoder.pipeline import Coder
+    from wirecoder.pipeline import Coder, Polyglot
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -94,36 +99,69 @@ def throughput(args: argparse.Namespace) -> None:
         print(f"corpus: {len(texts)} articles, {words(texts)} words; {load_info()}")
         model = Language.load("fr").model
         nlp = spacy.load(model)
-        coder = Coder(lang="fr")
         list(nlp.pipe(texts[:8]))
-        list(coder.code_many(texts[:8]))
-        bare_times, full_times, bare_cpu, full_cpu = [], [], [], []
+        modes = ["here", "apart"] if args.mode == "both" else [args.mode]
+        here = Coder(lang="fr") if "here" in modes else None
+        if here is not None:
+            list(here.code_many(texts[:8]))
+        apart: Polyglot | None = None
+        times: dict[str, list[float]] = {m: [] for m in ["bare", *modes]}
+        cpus: dict[str, list[float]] = {m: [] for m in ["bare", *modes]}
         for n in range(args.rounds):
             if not args.warm:
                 forget(nlp)
-                forget(coder.parser.nlp)
+                if here is not None:
+                    forget(here.parser.nlp)  # type: ignore[attr-defined]
             began, cpu = time.perf_counter(), time.process_time()
             for _ in nlp.pipe(texts, batch_size=32):
                 pass
-            bare_times.append(time.perf_counter() - began)
-            bare_cpu.append(time.process_time() - cpu)
-            cpu = time.process_time()
-            with Store(Path(tmp) / f"run{n}.duckdb") as store:
-                summary = run([folder], store, local_engine(coder), lang="fr", ahead=args.ahead)
-            full_cpu.append(time.process_time() - cpu)
-            full_times.append(summary.seconds)
-            print(
-                f"round {n}: bare {bare_times[-1]:.2f} s (CPU {bare_cpu[-1]:.2f} s), "
-                f"pipeline {summary.seconds:.2f} s (CPU {full_cpu[-1]:.2f} s); {load_info()}"
-            )
-        b, f = statistics.median(bare_times), statistics.median(full_times)
+            times["bare"].append(time.perf_counter() - began)
+            cpus["bare"].append(time.process_time() - cpu)
+            line = f"round {n}: bare {times['bare'][-1]:.2f} s (CPU {cpus['bare'][-1]:.2f} s)"
+            for mode in modes:
+                if mode == "apart" and (apart is None or not args.warm):
+                    if apart is not None:  # a fresh child: its lemmatizer has seen nothing
+                        apart.close()
+                    apart = Polyglot(parse_apart=True)
+                    list(
+                        apart.code_many(
+                            [Article(f"w{i}", t, lang="fr") for i, t in enumerate(texts[:8])]
+                        )
+                    )
+                engine = (
+                    local_engine(here) if mode == "here" else overlapped_engine(apart)  # type: ignore[arg-type]
+                )
+                child = apart.coders["fr"].parser if mode == "apart" and apart else None
+                cpu, child_cpu = time.process_time(), _cpu_of(child)
+                with Store(Path(tmp) / f"run{n}-{mode}.duckdb") as store:
+                    summary = run([folder], store, engine, lang="fr", ahead=args.ahead)
+                times[mode].append(summary.seconds)
+                cpus[mode].append(time.process_time() - cpu + _cpu_of(child) - child_cpu)
+                line += f", {mode} {summary.seconds:.2f} s (CPU {cpus[mode][-1]:.2f} s)"
+            print(f"{line}; {load_info()}")
+        if apart is not None:
+            apart.close()
+        b = statistics.median(times["bare"])
         print(f"bare nlp.pipe: {len(texts) / b:.1f} articles/s ({words(texts) / b:.0f} words/s)")
-        print(f"pipeline:      {len(texts) / f:.1f} articles/s ({words(texts) / f:.0f} words/s)")
-        print(f"ratio pipeline/bare: {b / f:.3f} (target >= 0.85); {load_info()}")
-        # CPU seconds of the whole process (every thread): the work done, whatever the load;
-        # a ratio above the wall-clock one means threads overlapped on a second core.
-        cpu_ratio = statistics.median(bare_cpu) / statistics.median(full_cpu)
-        print(f"CPU-time ratio pipeline/bare: {cpu_ratio:.3f}")
+        for mode in modes:
+            f = statistics.median(times[mode])
+            # CPU seconds of every thread and of the parse process: the work done, whatever
+            # the load; a wall-clock ratio above it means the work overlapped on a second core
+            cpu_ratio = statistics.median(cpus["bare"]) / statistics.median(cpus[mode])
+            print(
+                f"pipeline ({mode}): {len(texts) / f:.1f} articles/s; ratio to bare "
+                f"{b / f:.3f} (target >= 0.85), CPU-time ratio {cpu_ratio:.3f}"
+            )
+        print(load_info())
+
+
+def _cpu_of(parser: object) -> float:
+    """CPU seconds a parse process has used (0 for none)."""
+    pid = getattr(parser, "pid", None)
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _bare_process(texts: list[str], go: Path) -> subprocess.Popen[str]:
@@ -310,6 +348,13 @@ def main(argv: list[str] | None = None) -> int:
             "--warm",
             action="store_true",
             help="throughput: keep the lemmatizer's cache from one round to the next",
+        )
+        p.add_argument(
+            "--mode",
+            choices=["here", "apart", "both"],
+            default="both",
+            help="throughput: the pipeline parsing in this process, in a process of its own, "
+            "or both side by side",
         )
         p.add_argument(
             "--ahead", type=int, default=None, help="records read ahead in a thread (0: none)"

@@ -74,7 +74,7 @@ def code(*args: str) -> str:
 @pytest.fixture(scope="module")
 def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("samples") / "single.duckdb"
-    code(str(SAMPLES), "--db", str(db))
+    code(str(SAMPLES), "--db", str(db), "--parse-process")
     return db
 
 
@@ -150,6 +150,40 @@ def test_corpus_rerun_adds_nothing(tmp_path: Path, samples_db: Path, runs: int) 
         assert dump(db) == before
 
 
+def _children(parent: int) -> list[int]:
+    """The processes whose parent is ``parent``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _gone(pid: int, seconds: float = 20.0) -> bool:
+    """Whether ``pid`` ends (or is a zombie) within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_corpus_run_parsing_here_equals_parse_process(tmp_path: Path, samples_db: Path) -> None:
+    db = tmp_path / "here.duckdb"
+    line = code(str(SAMPLES), "--db", str(db), "--no-parse-process", "--batch-size", "5")
+    assert "read 12, coded 12, quarantined 0" in line
+    assert dump(db) == dump(samples_db)
+
+
 def _wirecoder(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [str(WIRECODER), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -171,10 +205,13 @@ def test_corpus_sigkill_and_restart_loses_and_doubles_nothing(
         if out.exists() and out.read_bytes().count(b"\n") >= kill_after:
             break
         time.sleep(0.02)
+    children = _children(process.pid)  # the parse process, and multiprocessing's helper
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     written = out.read_bytes().count(b"\n")
     assert kill_after <= written < articles, "the run was not killed mid-way"
+    assert children, "the run had no parse process"
+    assert all(_gone(pid) for pid in children), "a child outlived the killed run"
     restarted = code(str(folder), "--db", str(killed), "--out", str(out), *options)
     assert f"read {articles}, coded {articles}, quarantined 0" in restarted
     assert out.read_bytes().count(b"\n") == articles

@@ -12,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirecoder.records import Article, ArticleResult, Dateline, Quarantined
-from wirecoder.run import batches, code_batch, local_engine, read_ahead, run, write_batch
+from wirecoder.run import (
+    batches,
+    code_batch,
+    local_engine,
+    overlapped_engine,
+    read_ahead,
+    run,
+    write_batch,
+)
 from wirecoder.shards import read_shard, write_shard
 from wirecoder.store import Store
 
@@ -32,6 +40,26 @@ class FailingCoder:
             if self.poison in item.text:
                 raise RuntimeError(f"stage broke on {item.id}")
             yield ArticleResult(item, "fr", Dateline())
+
+
+class StagedFailingCoder(FailingCoder):
+    """``FailingCoder`` with batches that start before they are coded; it logs the calls, and
+    ``fail_submit`` makes starting a batch whose text holds it fail."""
+
+    def __init__(self, poison: str, fail_submit: str = "") -> None:
+        super().__init__(poison)
+        self.fail_submit = fail_submit
+        self.calls: list[str] = []
+
+    def submit(self, articles: list[Article]) -> list[Article]:
+        self.calls.append("submit " + ",".join(a.id for a in articles))
+        if self.fail_submit and any(self.fail_submit in a.text for a in articles):
+            raise RuntimeError("could not start")
+        return articles
+
+    def collect(self, started: list[Article]) -> list[ArticleResult]:
+        self.calls.append("collect " + ",".join(a.id for a in started))
+        return list(self.code_many(started))
 
 
 def result(id: str, title: str | None = None) -> ArticleResult:
@@ -92,6 +120,28 @@ def test_run_every_record_ends_coded_or_quarantined(tmp_path: Path, poison: str)
         again = run([folder], store, local_engine(FailingCoder(poison)), lang="fr")
         assert (again.coded, again.stored_before, again.quarantined) == (2, 2, 2)
         assert store.stats()["quarantined"] == 2
+
+
+@pytest.mark.parametrize("poison", ["POISON"])
+def test_run_overlapped_engine_starts_the_next_batch_before_coding_one(poison: str) -> None:
+    articles = [Article(i, f"texte {i}") for i in "abcde"]
+    articles[3] = Article("d", f"texte {poison}")
+    coder = StagedFailingCoder(poison)
+    coded = list(overlapped_engine(coder)(batches(articles, 2)))
+    assert coder.calls[:4] == ["submit a,b", "submit c,d", "collect a,b", "submit e"]
+    assert [[r.article.id for r in c.results] for c in coded] == [["a", "b"], ["c"], ["e"]]
+    assert [[q.record for q in c.quarantined] for c in coded] == [[], ["d"], []]
+    local = list(local_engine(FailingCoder(poison))(batches(articles, 2)))
+    assert coded == local
+
+
+@pytest.mark.parametrize("fail_submit", ["BROKEN"])
+def test_run_overlapped_engine_codes_a_batch_that_fails_to_start(fail_submit: str) -> None:
+    articles = [Article("a", "texte"), Article("b", fail_submit), Article("c", "texte")]
+    coder = StagedFailingCoder("never", fail_submit)
+    coded = list(overlapped_engine(coder)(batches(articles, 2)))
+    assert [[r.article.id for r in c.results] for c in coded] == [["a", "b"], ["c"]]
+    assert not any(c.quarantined for c in coded)
 
 
 @settings(

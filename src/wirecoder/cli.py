@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from contextlib import AbstractContextManager, ExitStack, nullcontext
 from enum import StrEnum
@@ -74,6 +75,13 @@ def code(
         Path | None,
         typer.Option(help="Folder for the workers' Parquet shards (default: beside --db)."),
     ] = None,
+    parse_process: Annotated[
+        bool | None,
+        typer.Option(
+            help="Without --workers: parse in a process of its own while this one codes "
+            "(default: when the machine has two cores or more)."
+        ),
+    ] = None,
 ) -> None:
     """Code articles into events, store them, and optionally write them as JSONL.
 
@@ -91,7 +99,8 @@ def code(
         )
         with Store(db) as store, opened as sink, ExitStack() as stack:
             models = _models(model)
-            engine = _engine(stack, db, models, batch_size, workers, scheduler, run_dir)
+            apart = (os.cpu_count() or 1) > 1 if parse_process is None else parse_process
+            engine = _engine(stack, db, models, batch_size, workers, scheduler, run_dir, apart)
             display = stack.enter_context(run_display())
             summary = run(
                 paths,
@@ -118,13 +127,17 @@ def _engine(
     workers: int | None,
     scheduler: str | None,
     run_dir: Path | None,
+    parse_apart: bool = False,
 ) -> Engine:
-    """The run's engine: this process, or a Dask cluster (closed with ``stack``)."""
+    """The run's engine: this process (its parse in a child process of its own when
+    ``parse_apart``), or a Dask cluster; either is closed with ``stack``."""
     if workers is None and scheduler is None:
         from wirecoder.pipeline import Polyglot
-        from wirecoder.run import local_engine
+        from wirecoder.run import local_engine, overlapped_engine
 
-        return local_engine(Polyglot(batch_size=batch_size, models=models))
+        coder = Polyglot(batch_size=batch_size, models=models, parse_apart=parse_apart)
+        stack.callback(coder.close)
+        return overlapped_engine(coder) if parse_apart else local_engine(coder)
     from wirecoder.scaleout import ScaleOutError, dask_client, dask_engine
 
     if run_dir is None:

@@ -7,8 +7,8 @@ offset the parser gives still points into the article as it was read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wirecoder.ud import is_clear_scheme, to_universal
@@ -204,6 +204,7 @@ class Parser:
     # the lemmatizer caches every (word, tag) it has seen, about 300 bytes each: past this many
     # (about 150 MB) it starts again, so a run over years of wire does not grow without bound
     cache_limit: int = 500_000
+    _submitted: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, lang: str, model: str | None = None) -> Parser:
@@ -243,6 +244,20 @@ class Parser:
         return (
             self._bounded(to_universal(d) for d in docs) if self.universal else self._bounded(docs)
         )
+
+    def submit(self, texts: Sequence[str]) -> int:
+        """Keep ``texts`` for :meth:`collect` (the interface of a parse process, here parsed
+        when collected)."""
+        ticket = max(self._submitted, default=-1) + 1
+        self._submitted[ticket] = list(texts)
+        return ticket
+
+    def collect(self, ticket: int) -> list[Doc]:
+        """The docs of the texts :meth:`submit` took, in their order."""
+        return list(self.parse_many(self._submitted.pop(ticket)))
+
+    def close(self) -> None:
+        """Nothing to stop: the pipeline lives in this process."""
 
     def _bounded(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         """``docs``, emptying a component's cache (the lemmatizer's) past ``cache_limit``."""

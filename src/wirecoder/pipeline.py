@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import tee
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.reference import ArticleContext
@@ -37,17 +37,42 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+class DocSource(Protocol):
+    """Where a coder's docs come from: :class:`~wirecoder.nlp.Parser` (this process) or
+    :class:`~wirecoder.parse_process.ParseProcess` (a child process)."""
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]: ...
+
+    def submit(self, texts: Sequence[str]) -> int: ...
+
+    def collect(self, ticket: int) -> list[Doc]: ...
+
+    def close(self) -> None: ...
+
+
+# a batch submitted to a coder: its articles with their datelines, and the parser's ticket
+_Submitted = tuple[list[tuple[Article, Dateline]], int]
+
+
 class Coder:
     """Codes articles of one language into PLOVER events.
 
     >>> coder = Coder(lang="fr")                       # loads the model once
     >>> result = coder.code(text, article_id="x")      # -> ArticleResult
+
+    ``parser``: where the docs come from (default: the language's pipeline, loaded here).
     """
 
-    def __init__(self, lang: str = "fr", model: str | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        lang: str = "fr",
+        model: str | None = None,
+        batch_size: int = 32,
+        parser: DocSource | None = None,
+    ) -> None:
         self.lang = lang
         self.batch_size = batch_size
-        self.parser = Parser.load(lang, model)
+        self.parser: DocSource = parser if parser is not None else Parser.load(lang, model)
         self.actors = ActorLexicon.load(lang)
         self.datelines = DatelineLexicon.load(lang)
         self.dates = DateRules.load(lang)
@@ -75,6 +100,22 @@ class Coder:
         for (article, dateline), doc in zip(second, docs, strict=True):
             yield code_doc(doc, article, dateline, self)
 
+    def submit(self, articles: Sequence[Article | str]) -> _Submitted:
+        """Start a batch: its bodies go to the parser, which may parse them elsewhere while
+        this process codes another batch (:meth:`collect` codes this one)."""
+        prepared = [self._prepare(a, n) for n, a in enumerate(articles)]
+        return prepared, self.parser.submit([a.text[d.body_start :] for a, d in prepared])
+
+    def collect(self, submitted: _Submitted) -> list[ArticleResult]:
+        """The results of a batch :meth:`submit` started, in its order."""
+        prepared, ticket = submitted
+        docs = self.parser.collect(ticket)
+        return [code_doc(doc, a, d, self) for doc, (a, d) in zip(docs, prepared, strict=True)]
+
+    def close(self) -> None:
+        """Stop the parser's process, if it has one."""
+        self.parser.close()
+
     def _prepare(self, item: Article | str, n: int) -> tuple[Article, Dateline]:
         if isinstance(item, Article):
             article = item if item.lang == self.lang else replace(item, lang=self.lang)
@@ -91,6 +132,8 @@ class Polyglot:
     (:func:`wirecoder.detect.assign_languages`); one with none is coded as ``default``.
 
     ``models`` points a language to another installed pipeline (a name or a path).
+    ``parse_apart`` parses each language in a process of its own
+    (:class:`~wirecoder.parse_process.ParseProcess`); :meth:`close` stops them.
     """
 
     def __init__(
@@ -98,31 +141,59 @@ class Polyglot:
         batch_size: int = 32,
         models: Mapping[str, str] | None = None,
         default: str = "fr",
+        parse_apart: bool = False,
     ) -> None:
         self.batch_size = batch_size
         self.models = dict(models or {})
         self.default = default
+        self.parse_apart = parse_apart
         self.coders: dict[str, Coder] = {}
 
     def coder(self, lang: str) -> Coder:
         if lang not in self.coders:
-            self.coders[lang] = Coder(lang, self.models.get(lang), self.batch_size)
+            model = self.models.get(lang)
+            parser = None
+            if self.parse_apart:
+                from wirecoder.parse_process import ParseProcess
+
+                parser = ParseProcess(lang, model, self.batch_size)
+            self.coders[lang] = Coder(lang, model, self.batch_size, parser)
         return self.coders[lang]
 
     def code_many(self, articles: Iterable[Article | str]) -> Iterator[ArticleResult]:
         """Code a batch, each language with its own coder; results come in input order."""
+        yield from self.collect(self.submit(list(articles)))
+
+    def submit(self, articles: Sequence[Article | str]) -> list[tuple[list[int], _Started]]:
+        """Start a batch: each language's articles go to its coder's parser."""
+        by_lang: dict[str, list[int]] = {}
         items = [
             a if isinstance(a, Article) else Article(id=f"text-{n}", text=a)
             for n, a in enumerate(articles)
         ]
-        by_lang: dict[str, list[int]] = {}
         for i, article in enumerate(items):
             by_lang.setdefault(article.lang or self.default, []).append(i)
-        results: dict[int, ArticleResult] = {}
+        started = []
         for lang, indices in by_lang.items():
-            coded = self.coder(lang).code_many(replace(items[i], lang=lang) for i in indices)
-            results.update(zip(indices, coded, strict=True))
-        yield from (results[i] for i in range(len(items)))
+            coder = self.coder(lang)
+            batch = [replace(items[i], lang=lang) for i in indices]
+            started.append((indices, (coder, coder.submit(batch))))
+        return started
+
+    def collect(self, started: list[tuple[list[int], _Started]]) -> list[ArticleResult]:
+        """The results of a batch :meth:`submit` started, in its order."""
+        results: dict[int, ArticleResult] = {}
+        for indices, (coder, submitted) in started:
+            results.update(zip(indices, coder.collect(submitted), strict=True))
+        return [results[i] for i in range(len(results))]
+
+    def close(self) -> None:
+        """Stop the parse processes, if any."""
+        for coder in self.coders.values():
+            coder.close()
+
+
+_Started = tuple[Coder, _Submitted]
 
 
 def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> ArticleResult:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,9 +44,11 @@ __all__ = [
     "Coded",
     "Engine",
     "RunSummary",
+    "StagedCoder",
     "batches",
     "code_batch",
     "local_engine",
+    "overlapped_engine",
     "read_ahead",
     "run",
     "write_batch",
@@ -73,6 +76,7 @@ class Coded:
 
 
 Engine = Callable[[Iterator[Batch]], Iterator[Coded]]
+S = TypeVar("S")
 
 
 class BatchCoder(Protocol):
@@ -164,6 +168,53 @@ def local_engine(coder: BatchCoder) -> Engine:
             yield Coded(batch, tuple(results), tuple(failed))
 
     return engine
+
+
+class StagedCoder(BatchCoder, Protocol[S]):
+    """A coder whose batches start (go to be parsed) before they are coded:
+    ``wirecoder.Polyglot`` is one."""
+
+    def submit(self, articles: Sequence[Article]) -> S: ...
+
+    def collect(self, started: S) -> list[ArticleResult]: ...
+
+
+def overlapped_engine(coder: StagedCoder[S]) -> Engine:
+    """Code batches in this process while the next one is parsed: each batch is submitted
+    before the one before it is coded (with ``Polyglot(parse_apart=True)`` the parse runs in
+    a process of its own, on another core). A batch that fails is coded again article by
+    article (:func:`code_batch`); results come in input order."""
+
+    def engine(work: Iterator[Batch]) -> Iterator[Coded]:
+        started: deque[tuple[Batch, S | None]] = deque()
+        for batch in work:
+            started.append((batch, _start(coder, batch)))
+            if len(started) > 1:
+                yield _finish(coder, *started.popleft())
+        while started:
+            yield _finish(coder, *started.popleft())
+
+    return engine
+
+
+def _start(coder: StagedCoder[S], batch: Batch) -> S | None:
+    """``batch`` submitted, or None when submitting fails (it is coded again on its own)."""
+    if not batch.articles:
+        return None
+    try:
+        return coder.submit(batch.articles)
+    except Exception:  # retried article by article when its turn comes
+        return None
+
+
+def _finish(coder: StagedCoder[S], batch: Batch, started: S | None) -> Coded:
+    if started is not None:
+        try:
+            return Coded(batch, tuple(coder.collect(started)))
+        except Exception:  # one bad article must not lose the batch: retried below
+            pass
+    results, failed = code_batch(coder, batch.articles)
+    return Coded(batch, tuple(results), tuple(failed))
 
 
 def run(
