@@ -1,13 +1,17 @@
 """What the CLI's commands share: options and the one-line failure (``wirecoder.cli``,
-``wirecoder.cli_actors``, ``wirecoder.cli_evaluate``)."""
+``wirecoder.cli_actors``, ``wirecoder.cli_code``, ``wirecoder.cli_evaluate``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-__all__ = ["LangOption", "ModelOption", "fail"]
+__all__ = ["DEFAULT_DB", "DbOption", "LangOption", "ModelOption", "fail"]
+
+DEFAULT_DB = Path("wirecoder.duckdb")
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file of coded events.")]
 
 LangOption = Annotated[
     str | None,
