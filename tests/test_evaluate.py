@@ -20,12 +20,11 @@ from wirecoder.evaluate import (
     EventKey,
     Report,
     evaluate,
-    format_markdown,
     predicted_events,
     read_gold,
     read_predictions,
-    report_to_dict,
 )
+from wirecoder.evaluate_format import format_markdown, report_to_dict
 from wirecoder.records import EVENT_TYPES, Actor, Article, ArticleResult, Dateline, Event, Evidence
 
 from conftest import SHARED, shared_file

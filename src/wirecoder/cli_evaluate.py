@@ -113,12 +113,12 @@ def evaluate(
 
 
 def _print(report: Report, as_json: bool, listing: str = "") -> None:
-    from wirecoder import evaluate as ev
+    from wirecoder.evaluate_format import format_markdown, report_to_dict
 
     if as_json:
-        typer.echo(json.dumps(ev.report_to_dict(report), indent=2))
+        typer.echo(json.dumps(report_to_dict(report), indent=2))
     else:
-        typer.echo(ev.format_markdown(report), nl=False)
+        typer.echo(format_markdown(report), nl=False)
         if listing:
             typer.echo("\n## Errors (missed gold events, false alarms)\n\n```")
             typer.echo(listing + "```")
