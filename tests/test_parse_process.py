@@ -22,6 +22,8 @@ TEXTS = [
     "Paris, 3 mai 2024\n\nLa Norvège a condamné l'attaque contre un convoi d'aide.",
     "Les manifestants ont réclamé le départ du gouverneur, selon l'agence.",
 ]
+# an empty body, paragraph breaks, hyphenated compounds, typographic quotes and spaces
+ODD = ["", "Titre\n\nLe porte-parole a dit\u00a0: «\u00a0non\u00a0».\n\nFin.", "  \n "]
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +50,17 @@ def _gone(pid: int, seconds: float = 15.0) -> bool:
     return False
 
 
-@pytest.mark.parametrize("texts", [TEXTS])
+@pytest.mark.parametrize("texts", [TEXTS, ODD])
 def test_parse_process_docs_equal_docs_parsed_here(
     apart: ParseProcess, parser: Parser, texts: list[str]
 ) -> None:
     there = apart.collect(apart.submit(texts))
     here = list(parser.parse_many(texts))
     assert [d.to_json() for d in there] == [d.to_json() for d in here]
-    assert [[t.lemma_ for t in d] for d in there] == [[t.lemma_ for t in d] for d in here]
+    for name in ("lemma_", "norm_", "morph", "is_sent_start", "ent_iob_", "whitespace_"):
+        assert [[str(getattr(t, name)) for t in d] for d in there] == [
+            [str(getattr(t, name)) for t in d] for d in here
+        ]
 
 
 @pytest.mark.parametrize("texts", [TEXTS])
