@@ -717,7 +717,12 @@ def test_events_extract_pledge_to_no_side_is_no_agreement(
 @pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
-        ("Le député avait appelé la ministre « la châtelaine de Neuilly ».", "FRA", []),
+        (
+            # no "à": it names, it asks nothing; a name in quotes is an epithet (speech.epithet)
+            "Le député avait appelé la ministre « la châtelaine de Neuilly ».",
+            "FRA",
+            [("ACCUSE", "FRA", "FRA")],
+        ),
         (
             "Le CICR a appelé les autorités soudanaises à respecter les civils.",
             "SDN",

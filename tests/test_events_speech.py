@@ -33,3 +33,29 @@ def test_events_speech_the_conditional_only_claims_an_act(
 ) -> None:
     conditions = coder.extractor.triggers.word_class("condition")
     assert speech.is_conditional(_word(coder, text, word), conditions) == claimed
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "named"),
+    [
+        (
+            "Le sénateur a décrit sa rivale, Hélène Vasseur, comme « petite-marquise ».",
+            "décrit",
+            "Vasseur",
+        ),
+        ("Le député avait appelé Hélène Vasseur « la duchesse du canton ».", "appelé", "Vasseur"),
+        ("Le député l'avait appelée la « duchesse du canton ».", "appelée", "l'"),
+        # a call in quotes, a praise and a thing are no epithets for a side
+        ("Le président a appelé les deux camps « à la retenue ».", "appelé", None),
+        ("Le ministre a qualifié son homologue de « partenaire fiable ».", "qualifié", None),
+        ("Le ministre a décrit la situation comme « très préoccupante ».", "décrit", "situation"),
+    ],
+)
+def test_events_speech_an_epithet_is_a_quoted_name_for_another_complement(
+    coder: Coder, text: str, verb: str, named: str | None
+) -> None:
+    triggers = coder.extractor.triggers
+    praise, cases = triggers.word_class("praise"), triggers.word_class("naming_cases")
+    found = speech.epithet(_word(coder, text, verb), praise, cases)
+    words = [t.text for t in found[1].subtree] if found is not None else []
+    assert (named in words) if named is not None else found is None

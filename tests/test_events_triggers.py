@@ -409,3 +409,36 @@ def test_events_triggers_support_verb_with_a_preposition_names_the_actor(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le président tchadien a décrit le chef rebelle Abakar Idriss comme « un petit "
+            "seigneur de guerre ».",
+            ("ACCUSE", "TCD", "TCD"),
+        ),
+        (
+            "Le ministre kényan Daniel Otieno avait appelé le sénateur Paul Kamau « le roi des "
+            "promesses ».",
+            ("ACCUSE", "KEN", "KEN"),
+        ),
+    ],
+)
+def test_events_triggers_an_epithet_in_quotes_is_an_accusation(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre tchadien a décrit la situation à Abéché comme « très préoccupante ».",
+        "Le ministre kényan a qualifié son homologue ougandais de « partenaire précieux ».",
+        "Le président tchadien a appelé les deux camps « à la retenue ».",
+    ],
+)
+def test_events_triggers_no_epithet_for_a_thing_a_praise_or_a_call(coder: Coder, text: str) -> None:
+    assert not any(t[0] == "ACCUSE" for t in coded_triples(coder, text, negated=False))

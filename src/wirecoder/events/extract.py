@@ -96,6 +96,8 @@ class EventExtractor:
                 tokens = [speaker] if speaker is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
+        elif slot == "named":  # "a décrit X comme « … »": the side an epithet names
+            tokens = [found.anchor]
         elif slot == "orderer":  # "« Libérez les otages ! », a lancé X"
             tokens = [t] if (t := speech.orderer(head, self.finder.saying())) is not None else []
         elif slot == "judge":
@@ -169,6 +171,7 @@ class EventExtractor:
             "judge",
             "topic",
             "orderer",
+            "named",
         }
         if not actors and tokens and prepositional and found.anchor is not head:
             # "a accordé à cette occasion un prêt … à la Mauritanie": the verb's "à" names no
@@ -302,6 +305,8 @@ class EventExtractor:
         return self._demonym(token, ctx)
 
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
+        if "named" in found.trigger.recipient:  # "a décrit la situation comme « … »"
+            return found.anchor.pos_ == "NOUN" and not self._slot(found, "named", ctx)
         return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
 
     def _reports(self, verb: Token) -> bool:

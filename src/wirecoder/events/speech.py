@@ -4,6 +4,8 @@
 - a word of blame or praise is the verdict of the verb of saying it depends on, or of the
   speaker of the quotation it stands in (``« C'est une ingérence », a déclaré X``);
 - an order in the imperative is its speaker's demand (``« Libérez les otages ! », a lancé X``);
+- a name in quotes a verb of naming gives a side is its speaker's epithet for it (``a décrit X
+  comme « petite-bourgeoise »``, ``l'avait appelé la « châtelaine »``);
 - an act told in the conditional is only claimed, by the speaker or the ``selon X`` source.
 
 The words involved (verbs of saying, linking verbs, condition words) are lexical classes of the
@@ -101,6 +103,58 @@ def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
             if verb.is_alpha and verb.pos_ not in {"AUX", "PRON"}:
                 break  # the next sentence opens with words of its own: no attribution
     return None
+
+
+# where the parse hangs the quoted name and the side named: objects, attributes, adjuncts
+_NAMING_DEPS = frozenset({"obj", "iobj", "xcomp", "advcl", "obl", "obl:arg", "obl:mod", "ccomp"})
+_NAMED_DEPS = frozenset({"obj", "iobj", "xcomp", "obl:arg", "obl:mod", "conj", "appos"})
+_NAMED_POS = frozenset({"PROPN", "PRON", "NOUN"})
+
+
+def epithet(
+    verb: Token, praise: Collection[str], cases: Collection[str]
+) -> tuple[Token, Token] | None:
+    """(the quoted name, the side named) of a verb of naming: ``décrit sa fille, Anne, comme
+    « petite-bourgeoise »``, ``avait appelé X « la reine du château »``, ``l'avait appelé la
+    « châtelaine »``. The name opens with a quotation mark (before it or its article) and
+    takes no preposition but one of ``cases`` (``de``, ``comme``: ``a appelé X « à la
+    retenue »`` is a call); a word of ``praise`` in it makes it no epithet. The side named is
+    the first name or pronoun among the verb's other complements, else its first noun."""
+    complements = [c for c in verb.children if c.dep_ in _NAMING_DEPS]
+    for child in list(complements):  # "a appelé le ministre « le prince »" read as a conjunct
+        complements.extend(c for c in child.children if c.dep_ in {"conj", "appos"})
+    names = [c for c in complements if _quoted_name(c, cases)]
+    if not names:
+        return None
+    name = names[0]
+    inside = {t.i for t in name.subtree}
+    if any(t.lemma_.lower() in praise for t in name.subtree):
+        return None
+    named = [
+        c
+        for c in complements
+        if c.i not in inside
+        and c.dep_ in _NAMED_DEPS
+        and c.pos_ in _NAMED_POS
+        and (c.i > verb.i or c.pos_ == "PRON")  # an object, or a clitic ("l'a appelé")
+        and not args.case_of(c)
+    ]
+    named.sort(key=lambda c: (c.pos_ == "NOUN", c.i))
+    return (name, named[0]) if named else None
+
+
+def _quoted_name(token: Token, cases: Collection[str]) -> bool:
+    """A noun or adjective whose phrase opens with a quotation mark, with no preposition but
+    one of ``cases``."""
+    if token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+        return False
+    case = args.case_of(token)
+    if case and case not in cases:
+        return False
+    doc = token.doc
+    start = token.left_edge.i
+    opening = [t for t in doc[max(start - 1, 0) : token.i] if t.text in _QUOTES]
+    return bool(opening)
 
 
 def is_imperative(verb: Token) -> bool:

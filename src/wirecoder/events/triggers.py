@@ -111,6 +111,7 @@ class TriggerFinder:
                 continue
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
+        found.extend(self._epithets(sentence, found))
         found = self._obligations(sentence, found)
         found = nonevents.ultimatums(
             nonevents.without_background(nonevents.without_conditions(found))
@@ -177,6 +178,28 @@ class TriggerFinder:
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
         return found
+
+    def _epithets(self, sentence: Span, found: list[Found]) -> list[Found]:
+        """``a décrit X comme « petite-bourgeoise »``, ``l'avait appelé la « châtelaine »``: a
+        verb of naming (class ``naming``) that gives a side a name in quotes is the speaker's
+        epithet for it (the lexicon's ``epithet``), unless the verb is already a trigger."""
+        trigger = self.triggers.epithet
+        naming = self.triggers.word_class("naming")
+        if trigger is None or not naming:
+            return []
+        taken = {f.head.i for f in found}
+        praise = self.triggers.word_class("praise")
+        cases = self.triggers.word_class("naming_cases")
+        epithets: list[Found] = []
+        for verb in self.resolver.tokens(sentence):
+            if verb.pos_ != "VERB" or verb.i in taken or verb.lemma_.lower() not in naming:
+                continue
+            named = speech.epithet(verb, praise, cases)
+            if named is None:
+                continue
+            first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+            epithets.append(Found(trigger, verb, first, verb.i, named[1]))
+        return epithets
 
     def _obligations(self, sentence: Span, found: list[Found]) -> list[Found]:
         """``Russia said that Sudan must return the helicopter``, ``insisted that …``: the
