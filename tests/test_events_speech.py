@@ -59,3 +59,32 @@ def test_events_speech_an_epithet_is_a_quoted_name_for_another_complement(
     found = speech.epithet(_word(coder, text, verb), praise, cases)
     words = [t.text for t in found[1].subtree] if found is not None else []
     assert (named in words) if named is not None else found is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "deemed"),
+    [
+        (
+            "Le gouvernement polonais a jugé la décision de Berlin inacceptable.",
+            "inacceptable",
+            True,
+        ),
+        (
+            "Le ministre kényan trouve les propos du président ougandais choquants.",
+            "choquants",
+            True,
+        ),
+        # an attribute said in the conditional warns; an adjective inside the phrase qualifies
+        (
+            "Le gouvernement polonais jugerait une telle décision de Berlin inacceptable.",
+            "inacceptable",
+            False,
+        ),
+        ("Le ministre a critiqué les propos choquants du président ougandais.", "choquants", False),
+    ],
+)
+def test_events_speech_an_attribute_of_the_object_of_a_deeming_verb_is_a_verdict(
+    coder: Coder, text: str, word: str, deemed: bool
+) -> None:
+    deeming = coder.extractor.triggers.word_class("deeming")
+    assert (speech.deemed(_word(coder, text, word), deeming) is not None) == deemed

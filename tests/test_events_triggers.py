@@ -442,3 +442,40 @@ def test_events_triggers_an_epithet_in_quotes_is_an_accusation(
 )
 def test_events_triggers_no_epithet_for_a_thing_a_praise_or_a_call(coder: Coder, text: str) -> None:
     assert not any(t[0] == "ACCUSE" for t in coded_triples(coder, text, negated=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le gouvernement polonais a jugé la décision de Berlin inacceptable.",
+            ("ACCUSE", "POL", "DEU"),
+        ),
+        (
+            "Le ministre kényan trouve les propos du président ougandais choquants.",
+            ("ACCUSE", "KEN", "UGA"),
+        ),
+        (
+            "Le ministre kényan a jugé les résultats de l'Ouganda excellents.",
+            ("SUPPORT", "KEN", "UGA"),
+        ),
+    ],
+)
+def test_events_triggers_a_verdict_on_the_object_of_a_deeming_verb(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(coder, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement polonais n'a pas jugé la décision de Berlin inacceptable.",
+        "Le gouvernement polonais jugerait une telle décision de Berlin inacceptable.",
+        "Le ministre kényan a estimé la facture de l'Ouganda excessive.",
+    ],
+)
+def test_events_triggers_no_verdict_negated_conditional_or_without_a_judgement_word(
+    coder: Coder, text: str
+) -> None:
+    assert coded_triples(coder, text, negated=False) == set()

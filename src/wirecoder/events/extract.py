@@ -104,7 +104,8 @@ class EventExtractor:
             said = self.finder.judgement(found.anchor)
             tokens = [said[1]] if said is not None else []
         elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
-            tokens = speech.topic_of(found.anchor, self.triggers.word_class("copular"))
+            classes = (self.triggers.word_class(c) for c in ("copular", "deeming"))
+            tokens = speech.topic_of(found.anchor, *classes)
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []

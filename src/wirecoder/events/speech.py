@@ -27,12 +27,20 @@ if TYPE_CHECKING:
 
 
 def judgement(
-    word: Token, saying: Collection[str], copular: Collection[str] = ()
+    word: Token,
+    saying: Collection[str],
+    copular: Collection[str] = (),
+    deeming: Collection[str] = (),
 ) -> tuple[Token, Token] | None:
     """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
     estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
     choqué``, ``a estimé que ces frappes constituaient une violation`` (the object of one of
-    the ``copular`` verbs). None when the word is no predicate or no speaker says it."""
+    the ``copular`` verbs), ``a jugé la décision de X inacceptable`` (said of the object of
+    one of the ``deeming`` verbs). None when the word is no predicate or no speaker says it."""
+    verb = deemed(word, deeming)
+    if verb is not None:
+        speaker = subject_of(verb)
+        return (verb, speaker) if speaker is not None else None
     copulas = [c for c in word.children if c.dep_ == "cop"]
     if is_linked(word, copular):
         copulas = [word.head, *(c for c in word.head.children if c.dep_.startswith("aux"))]
@@ -193,8 +201,39 @@ def is_linked(word: Token, copular: Collection[str]) -> bool:
     return word.dep_ == "obj" and word.head.lemma_.lower() in copular
 
 
-def topic_of(predicate: Token, copular: Collection[str]) -> list[Token]:
-    """What a predicate is said of: its subject, or the subject of its linking verb."""
+def deemed(word: Token, deeming: Collection[str]) -> Token | None:
+    """The verb that predicates ``word`` of its object (``a jugé la décision de X
+    inacceptable``, ``trouve les propos du président choquants``: the parse hangs the attribute
+    on the object or on the last noun of its phrase, which it closes), when that verb is one
+    of ``deeming`` and not in the conditional (``jugerait inacceptable`` warns)."""
+    obj = _deemed_object(word)
+    if obj is None:
+        return None
+    verb = obj.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in deeming:
+        return None
+    finite = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return None if any("Cnd" in args.morph(v, "Mood") for v in finite) else verb
+
+
+def _deemed_object(word: Token) -> Token | None:
+    """The object whose phrase an adjective ``word`` closes, if it qualifies a noun in it."""
+    if word.dep_ != "amod" or word.pos_ != "ADJ" or word.i < word.head.i:
+        return None
+    obj = next((t for t in [word.head, *word.head.ancestors] if t.dep_ == "obj"), None)
+    if obj is None or obj.right_edge.i != word.right_edge.i:
+        return None
+    between = [t for t in word.head.ancestors if t.i != obj.i and obj.is_ancestor(t)]
+    return obj if all(t.dep_ == "nmod" for t in between) else None
+
+
+def topic_of(
+    predicate: Token, copular: Collection[str], deeming: Collection[str] = ()
+) -> list[Token]:
+    """What a predicate is said of: its subject, the subject of its linking verb, or the object
+    it is deemed of."""
+    if deemed(predicate, deeming) is not None and (obj := _deemed_object(predicate)):
+        return [obj]
     holder = predicate.head if is_linked(predicate, copular) else predicate
     return [c for c in holder.children if c.dep_ == "nsubj"]
 

@@ -156,7 +156,8 @@ class TriggerFinder:
 
     def judgement(self, predicate: Token) -> tuple[Token, Token] | None:
         """(verb of saying, speaker) of a verdict (:func:`speech.judgement`)."""
-        return speech.judgement(predicate, self.saying(), self.triggers.word_class("copular"))
+        copular, deeming = self.triggers.word_class("copular"), self.triggers.word_class("deeming")
+        return speech.judgement(predicate, self.saying(), copular, deeming)
 
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
@@ -169,12 +170,16 @@ class TriggerFinder:
             return found
         saying = self.saying()
         copular = self.triggers.word_class("copular")
+        deeming = self.triggers.word_class("deeming")
         for token in self.resolver.tokens(sentence):
             for trigger in self.judged.get(token.lemma_.lower(), ()):
                 predicate = speech.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = speech.judgement(predicate, saying, copular)
+                said = speech.judgement(predicate, saying, copular, deeming)
                 linked = speech.is_linked(predicate, copular)
-                if said is not None and not negated(predicate.head if linked else predicate):
+                holder = predicate.head if linked else predicate
+                if said is not None and speech.deemed(predicate, deeming) is not None:
+                    holder = said[0]  # "n'a pas jugé la décision inacceptable"
+                if said is not None and not negated(holder):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
         return found
