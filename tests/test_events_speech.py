@@ -88,3 +88,23 @@ def test_events_speech_an_attribute_of_the_object_of_a_deeming_verb_is_a_verdict
 ) -> None:
     deeming = coder.extractor.triggers.word_class("deeming")
     assert (speech.deemed(_word(coder, text, word), deeming) is not None) == deemed
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "holder"),
+    [
+        (
+            "Pour le ministre kényan, la décision de l'Ouganda est inacceptable.",
+            "inacceptable",
+            "ministre",
+        ),
+        ("Selon Nairobi, la décision ougandaise est inadmissible.", "inadmissible", "Nairobi"),
+        ("La décision de l'Ouganda est inacceptable pour les éleveurs.", "inacceptable", None),
+    ],
+)
+def test_events_speech_a_verdict_opening_on_pour_or_selon_is_that_sides_view(
+    coder: Coder, text: str, word: str, holder: str | None
+) -> None:
+    opinion = coder.extractor.triggers.word_class("opinion")
+    found = speech.holder_of_opinion(_word(coder, text, word), opinion)
+    assert (found.text if found is not None else None) == holder

@@ -479,3 +479,22 @@ def test_events_triggers_no_verdict_negated_conditional_or_without_a_judgement_w
     coder: Coder, text: str
 ) -> None:
     assert coded_triples(coder, text, negated=False) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pour le ministre kényan, la décision de l'Ouganda est inacceptable.",
+            {("ACCUSE", "KEN", "UGA")},
+        ),
+        # no view of a side, no word of blame, the conditional: no verdict
+        ("Pour la première fois, la décision de l'Ouganda est jugée inacceptable.", set()),
+        ("Pour le ministre kényan, la décision de l'Ouganda est importante.", set()),
+        ("Pour le ministre kényan, la décision de l'Ouganda serait inacceptable.", set()),
+    ],
+)
+def test_events_triggers_a_verdict_given_as_a_sides_view(
+    coder: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(coder, text, negated=False) == expected

@@ -31,12 +31,14 @@ def judgement(
     saying: Collection[str],
     copular: Collection[str] = (),
     deeming: Collection[str] = (),
+    opinion: Collection[str] = (),
 ) -> tuple[Token, Token] | None:
     """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
     estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
     choqué``, ``a estimé que ces frappes constituaient une violation`` (the object of one of
     the ``copular`` verbs), ``a jugé la décision de X inacceptable`` (said of the object of
-    one of the ``deeming`` verbs). None when the word is no predicate or no speaker says it."""
+    one of the ``deeming`` verbs), ``Pour X, c'est inacceptable`` (a clause opening on one of
+    the ``opinion`` prepositions). None when the word is no predicate or no one says it."""
     verb = deemed(word, deeming)
     if verb is not None:
         speaker = subject_of(verb)
@@ -64,7 +66,20 @@ def judgement(
                 speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
             return (verb, speaker) if speaker is not None else None
     speaker = quoted_speaker(word, saying)
+    if speaker is None and opinion:  # "Pour Nairobi, la décision … est inacceptable"
+        speaker = holder_of_opinion(word.head if is_linked(word, copular) else word, opinion)
     return (word, speaker) if speaker is not None else None
+
+
+def holder_of_opinion(clause: Token, opinion: Collection[str]) -> Token | None:
+    """Whose view a clause gives when it opens on one of ``opinion`` (``Pour le ministre,
+    c'est inacceptable``, ``Selon Nairobi, …``): that complement, if it names someone."""
+    for child in clause.children:
+        if child.i > clause.i or not child.dep_.startswith("obl"):
+            continue
+        if child.pos_ in {"NOUN", "PROPN"} and args.case_of(child) in opinion:
+            return child
+    return None
 
 
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})

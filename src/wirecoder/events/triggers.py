@@ -156,8 +156,8 @@ class TriggerFinder:
 
     def judgement(self, predicate: Token) -> tuple[Token, Token] | None:
         """(verb of saying, speaker) of a verdict (:func:`speech.judgement`)."""
-        copular, deeming = self.triggers.word_class("copular"), self.triggers.word_class("deeming")
-        return speech.judgement(predicate, self.saying(), copular, deeming)
+        classes = (self.triggers.word_class(c) for c in ("copular", "deeming", "opinion"))
+        return speech.judgement(predicate, self.saying(), *classes)
 
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
@@ -168,13 +168,12 @@ class TriggerFinder:
         found: list[Found] = []
         if not self.judged:
             return found
-        saying = self.saying()
         copular = self.triggers.word_class("copular")
         deeming = self.triggers.word_class("deeming")
         for token in self.resolver.tokens(sentence):
             for trigger in self.judged.get(token.lemma_.lower(), ()):
                 predicate = speech.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = speech.judgement(predicate, saying, copular, deeming)
+                said = self.judgement(predicate)
                 linked = speech.is_linked(predicate, copular)
                 holder = predicate.head if linked else predicate
                 if said is not None and speech.deemed(predicate, deeming) is not None:
