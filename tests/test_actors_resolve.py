@@ -122,6 +122,24 @@ def test_actors_resolve_reference_within_the_article(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        (
+            "Le parti sénégalais a exclu trois de ses députés. L'un d'eux, Mamadou Sarr, a "
+            "dénoncé une décision « arbitraire » et a refusé de rendre son mandat.",
+            "Mamadou Sarr",
+        ),
+        ("Le parti sénégalais a exclu trois de ses députés. L'un d'eux a protesté.", None),
+    ],
+)
+def test_actors_resolve_a_pronoun_is_the_name_in_apposition_to_it(
+    coder: Coder, text: str, name: str | None
+) -> None:
+    actors = _subject(coder, text)
+    assert [a.name for a in actors] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         (  # a relative: the same surname, another first name, is another person
             "Le ministre kényan Daniel Otieno a parlé aux journalistes. "
             "Grace Otieno a ensuite répondu.",
