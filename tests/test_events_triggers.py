@@ -498,3 +498,22 @@ def test_events_triggers_a_verdict_given_as_a_sides_view(
     coder: Coder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_triples(coder, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The Kenyan president described his Ugandan counterpart as "a puppet of foreign '
+            'powers".',
+            {("ACCUSE", "KEN", "UGA")},
+        ),
+        # a thing is no side; a call in quotes is a request, no epithet
+        ('The Kenyan minister described the situation as "very worrying".', set()),
+        ('The Kenyan president called on Uganda to "show restraint".', {("REQUEST", "KEN", "UGA")}),
+    ],
+)
+def test_events_triggers_english_epithet_in_quotes_is_an_accusation(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected
