@@ -120,6 +120,51 @@ def test_actors_resolve_reference_within_the_article(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le parti sénégalais a exclu trois de ses députés. L'un d'eux, Mamadou Sarr, a "
+            "dénoncé une décision « arbitraire » et a refusé de rendre son mandat.",
+            "Mamadou Sarr",
+        ),
+        ("Le parti sénégalais a exclu trois de ses députés. L'un d'eux a protesté.", None),
+    ],
+)
+def test_actors_resolve_a_pronoun_is_the_name_in_apposition_to_it(
+    coder: Coder, text: str, name: str | None
+) -> None:
+    actors = _subject(coder, text)
+    assert [a.name for a in actors] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # a relative: the same surname, another first name, is another person
+            "Le ministre kényan Daniel Otieno a parlé aux journalistes. "
+            "Grace Otieno a ensuite répondu.",
+            "Grace Otieno",
+        ),
+        (  # a civility is no first name: one person
+            "Le ministre kényan Daniel Otieno a parlé aux journalistes. "
+            "Mme Otieno a ensuite répondu.",
+            "Daniel Otieno",
+        ),
+        (  # an initial is the first name's: one person
+            "Le ministre kényan Daniel Otieno a parlé aux journalistes. "
+            "D. Otieno a ensuite répondu.",
+            "Daniel Otieno",
+        ),
+    ],
+)
+def test_actors_resolve_a_shared_surname_is_a_relative_only_with_another_first_name(
+    coder: Coder, text: str, name: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.name) == ("KEN", name)
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         (

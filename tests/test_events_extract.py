@@ -72,10 +72,32 @@ def test_events_extract_type_and_sides(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Premier ministre hongrois a taclé la Commission européenne.", ("ACCUSE", "HUN", "EU")),
+        ("Le président tchadien a recadré le gouvernement soudanais.", ("ACCUSE", "TCD", "SDN")),
+        (
+            "« C'est une honte », a lancé le ministre kényan à propos de la décision ougandaise.",
+            ("ACCUSE", "KEN", "UGA"),
+        ),
+        (
+            "Le chef de l'opposition togolaise a qualifié l'élection de « mascarade ».",
+            ("ACCUSE", "TGO", None),  # the election: no side named, no home country here
+        ),
+    ],
+)
+def test_events_extract_blame_verbs_and_words(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(_events(coder, text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "L'Azerbaïdjan et le Pakistan entretiennent des relations amicales.",
         "Le ministre turc a souligné l'importance de la région.",
+        "Les habitants de Niamey sont accablés par la chaleur.",  # no side: not a blame
     ],
 )
 def test_events_extract_no_event(coder: Coder, text: str) -> None:
@@ -717,7 +739,12 @@ def test_events_extract_pledge_to_no_side_is_no_agreement(
 @pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
-        ("Le député avait appelé la ministre « la châtelaine de Neuilly ».", "FRA", []),
+        (
+            # no "à": it names, it asks nothing; a name in quotes is an epithet (speech.epithet)
+            "Le député avait appelé la ministre « la châtelaine de Neuilly ».",
+            "FRA",
+            [("ACCUSE", "FRA", "FRA")],
+        ),
         (
             "Le CICR a appelé les autorités soudanaises à respecter les civils.",
             "SDN",

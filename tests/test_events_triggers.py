@@ -409,3 +409,111 @@ def test_events_triggers_support_verb_with_a_preposition_names_the_actor(
     english: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(english, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le président tchadien a décrit le chef rebelle Abakar Idriss comme « un petit "
+            "seigneur de guerre ».",
+            ("ACCUSE", "TCD", "TCD"),
+        ),
+        (
+            "Le ministre kényan Daniel Otieno avait appelé le sénateur Paul Kamau « le roi des "
+            "promesses ».",
+            ("ACCUSE", "KEN", "KEN"),
+        ),
+    ],
+)
+def test_events_triggers_an_epithet_in_quotes_is_an_accusation(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text, negated=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre tchadien a décrit la situation à Abéché comme « très préoccupante ».",
+        "Le ministre kényan a qualifié son homologue ougandais de « partenaire précieux ».",
+        "Le président tchadien a appelé les deux camps « à la retenue ».",
+    ],
+)
+def test_events_triggers_no_epithet_for_a_thing_a_praise_or_a_call(coder: Coder, text: str) -> None:
+    assert not any(t[0] == "ACCUSE" for t in coded_triples(coder, text, negated=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le gouvernement polonais a jugé la décision de Berlin inacceptable.",
+            ("ACCUSE", "POL", "DEU"),
+        ),
+        (
+            "Le ministre kényan trouve les propos du président ougandais choquants.",
+            ("ACCUSE", "KEN", "UGA"),
+        ),
+        (
+            "Le ministre kényan a jugé les résultats de l'Ouganda excellents.",
+            ("SUPPORT", "KEN", "UGA"),
+        ),
+    ],
+)
+def test_events_triggers_a_verdict_on_the_object_of_a_deeming_verb(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert coded_triples(coder, text, negated=False) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement polonais n'a pas jugé la décision de Berlin inacceptable.",
+        "Le gouvernement polonais jugerait une telle décision de Berlin inacceptable.",
+        "Le ministre kényan a estimé la facture de l'Ouganda excessive.",
+    ],
+)
+def test_events_triggers_no_verdict_negated_conditional_or_without_a_judgement_word(
+    coder: Coder, text: str
+) -> None:
+    assert coded_triples(coder, text, negated=False) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pour le ministre kényan, la décision de l'Ouganda est inacceptable.",
+            {("ACCUSE", "KEN", "UGA")},
+        ),
+        # no view of a side, no word of blame, the conditional: no verdict
+        ("Pour la première fois, la décision de l'Ouganda est jugée inacceptable.", set()),
+        ("Pour le ministre kényan, la décision de l'Ouganda est importante.", set()),
+        ("Pour le ministre kényan, la décision de l'Ouganda serait inacceptable.", set()),
+    ],
+)
+def test_events_triggers_a_verdict_given_as_a_sides_view(
+    coder: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(coder, text, negated=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The Kenyan president described his Ugandan counterpart as "a puppet of foreign '
+            'powers".',
+            {("ACCUSE", "KEN", "UGA")},
+        ),
+        # a thing is no side; a call in quotes is a request, no epithet
+        ('The Kenyan minister described the situation as "very worrying".', set()),
+        ('The Kenyan president called on Uganda to "show restraint".', {("REQUEST", "KEN", "UGA")}),
+    ],
+)
+def test_events_triggers_english_epithet_in_quotes_is_an_accusation(
+    english: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_triples(english, text, negated=False) == expected

@@ -66,6 +66,7 @@ class Grammar:
     organisation_nouns: frozenset[str]
     members: frozenset[str]
     same_office: dict[str, frozenset[str]]
+    civilities: frozenset[str] = frozenset()  # "Mme", "Mr": before a surname, no first name
 
     def forms(self, preposition: str) -> frozenset[str]:
         """Every spelling of ``preposition`` (``à`` → à, au, aux)."""

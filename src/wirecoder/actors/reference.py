@@ -81,7 +81,10 @@ def with_reference(actor: Actor, ctx: ArticleContext, grammar: Grammar) -> Actor
             )
     if actor.code is None and actor.name:
         known = ctx.names.get(key(actor.name)) or ctx.names.get(key(actor.name.split()[-1]))
-        if known:
+        if known and known.name and _relative(actor.name, known.name, grammar):
+            # "Marine Le Pen" after "Jean-Marie Le Pen": another person of one family
+            actor = replace(actor, country=known.country, igo=known.igo)
+        elif known:
             return replace(
                 actor,
                 country=known.country,
@@ -102,6 +105,21 @@ def with_reference(actor: Actor, ctx: ArticleContext, grammar: Grammar) -> Actor
     if actor.code or actor.name or actor.sectors:
         return actor
     return None
+
+
+def _relative(name: str, known: str, grammar: Grammar) -> bool:
+    """Two full names that share a surname but not a first name (``Marine Le Pen`` and
+    ``Jean-Marie Le Pen``): two people. An initial (``B. Obama``) or a civility (``Mme``,
+    grammar ``civilities``) is no first name of its own."""
+    words, other = name.lower().split(), known.lower().split()
+    if len(words) < 2 or len(other) < 2 or set(words) <= set(other) or set(other) <= set(words):
+        return False
+    first, second = words[0].rstrip("."), other[0].rstrip(".")
+    if {words[0], other[0], first, second} & grammar.civilities:
+        return False
+    if min(len(first), len(second)) <= 1:
+        return first[:1] != second[:1]
+    return first != second
 
 
 def _apposed_to(actor: Actor, ctx: ArticleContext) -> Actor | None:

@@ -235,7 +235,11 @@ class ActorResolver:
                 return replace(earlier, text=token.text, start=start, end=start + len(token))
             return None
         if token.pos_ == "PRON" and not token.text[:1].isupper():
-            return None
+            # "l'un d'eux, Cheikh Diop, a dénoncé…": the name in apposition is who it is
+            who = next(
+                (c for c in self._children(token) if c.dep_ == "appos" and c.pos_ in _NOUNS), None
+            )
+            return self._resolve_one(who, ctx) if who is not None else None
         if token.text[:1].isupper() and key(token.text) in ctx.names and token.pos_ != "PROPN":
             known = ctx.names[key(token.text)]  # a bare surname the tagger did not see as one
             start = ctx.offset + token.idx

@@ -96,13 +96,16 @@ class EventExtractor:
                 tokens = [speaker] if speaker is not None else []
         elif slot == "obj":
             tokens = sides.objects_of(head) or sides.stray_objects(head)
+        elif slot == "named":  # "a décrit X comme « … »": the side an epithet names
+            tokens = [found.anchor]
         elif slot == "orderer":  # "« Libérez les otages ! », a lancé X"
             tokens = [t] if (t := speech.orderer(head, self.finder.saying())) is not None else []
         elif slot == "judge":
             said = self.finder.judgement(found.anchor)
             tokens = [said[1]] if said is not None else []
         elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
-            tokens = speech.topic_of(found.anchor, self.triggers.word_class("copular"))
+            classes = (self.triggers.word_class(c) for c in ("copular", "deeming"))
+            tokens = speech.topic_of(found.anchor, *classes)
         elif slot == "support":
             support = self.triggers.word_class("support")
             tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
@@ -169,6 +172,7 @@ class EventExtractor:
             "judge",
             "topic",
             "orderer",
+            "named",
         }
         if not actors and tokens and prepositional and found.anchor is not head:
             # "a accordé à cette occasion un prêt … à la Mauritanie": the verb's "à" names no
@@ -302,6 +306,8 @@ class EventExtractor:
         return self._demonym(token, ctx)
 
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
+        if "named" in found.trigger.recipient:  # "a décrit la situation comme « … »"
+            return found.anchor.pos_ == "NOUN" and not self._slot(found, "named", ctx)
         return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
 
     def _reports(self, verb: Token) -> bool:

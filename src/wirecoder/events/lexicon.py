@@ -55,6 +55,8 @@ class TriggerLexicon:
     obligation: Trigger | None = None
     # what a speaker's order is ("« Libérez les otages ! », a lancé X": a demand of the act)
     imperative: Trigger | None = None
+    # what a side's quoted name for another is ("a décrit X comme « petite-bourgeoise »")
+    epithet: Trigger | None = None
 
     def word_class(self, name: str) -> frozenset[str]:
         """The words of one lexical class (``quantity``, ``support``…), empty if undefined."""
@@ -115,6 +117,7 @@ class TriggerLexicon:
         }
         obligation = raw.get("obligation")
         imperative = raw.get("imperative")
+        epithet = raw.get("epithet")
         return cls(
             lang=lang,
             verbs=verbs,
@@ -128,6 +131,7 @@ class TriggerLexicon:
             judgements=judgements,
             obligation=_trigger("obligation", "verb", obligation, where) if obligation else None,
             imperative=_trigger("imperative", "verb", imperative, where) if imperative else None,
+            epithet=_trigger("epithet", "verb", epithet, where) if epithet else None,
         )
 
 

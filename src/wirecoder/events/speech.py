@@ -4,6 +4,8 @@
 - a word of blame or praise is the verdict of the verb of saying it depends on, or of the
   speaker of the quotation it stands in (``« C'est une ingérence », a déclaré X``);
 - an order in the imperative is its speaker's demand (``« Libérez les otages ! », a lancé X``);
+- a name in quotes a verb of naming gives a side is its speaker's epithet for it (``a décrit X
+  comme « petite-bourgeoise »``, ``l'avait appelé la « châtelaine »``);
 - an act told in the conditional is only claimed, by the speaker or the ``selon X`` source.
 
 The words involved (verbs of saying, linking verbs, condition words) are lexical classes of the
@@ -25,12 +27,22 @@ if TYPE_CHECKING:
 
 
 def judgement(
-    word: Token, saying: Collection[str], copular: Collection[str] = ()
+    word: Token,
+    saying: Collection[str],
+    copular: Collection[str] = (),
+    deeming: Collection[str] = (),
+    opinion: Collection[str] = (),
 ) -> tuple[Token, Token] | None:
     """(the verb of saying, its speaker) for a word said of something as a predicate: ``X a
     estimé que c'était inacceptable``, ``« … sont inadmissibles », juge X``, ``s'est dit
     choqué``, ``a estimé que ces frappes constituaient une violation`` (the object of one of
-    the ``copular`` verbs). None when the word is no predicate or no speaker says it."""
+    the ``copular`` verbs), ``a jugé la décision de X inacceptable`` (said of the object of
+    one of the ``deeming`` verbs), ``Pour X, c'est inacceptable`` (a clause opening on one of
+    the ``opinion`` prepositions). None when the word is no predicate or no one says it."""
+    verb = deemed(word, deeming)
+    if verb is not None:
+        speaker = subject_of(verb)
+        return (verb, speaker) if speaker is not None else None
     copulas = [c for c in word.children if c.dep_ == "cop"]
     if is_linked(word, copular):
         copulas = [word.head, *(c for c in word.head.children if c.dep_.startswith("aux"))]
@@ -54,7 +66,20 @@ def judgement(
                 speaker = next((c for c in verb.children if c.dep_ in {"nmod", "nsubj"}), None)
             return (verb, speaker) if speaker is not None else None
     speaker = quoted_speaker(word, saying)
+    if speaker is None and opinion:  # "Pour Nairobi, la décision … est inacceptable"
+        speaker = holder_of_opinion(word.head if is_linked(word, copular) else word, opinion)
     return (word, speaker) if speaker is not None else None
+
+
+def holder_of_opinion(clause: Token, opinion: Collection[str]) -> Token | None:
+    """Whose view a clause gives when it opens on one of ``opinion`` (``Pour le ministre,
+    c'est inacceptable``, ``Selon Nairobi, …``): that complement, if it names someone."""
+    for child in clause.children:
+        if child.i > clause.i or not child.dep_.startswith("obl"):
+            continue
+        if child.pos_ in {"NOUN", "PROPN"} and args.case_of(child) in opinion:
+            return child
+    return None
 
 
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})
@@ -103,6 +128,58 @@ def quoted_speaker(word: Token, saying: Collection[str]) -> Token | None:
     return None
 
 
+# where the parse hangs the quoted name and the side named: objects, attributes, adjuncts
+_NAMING_DEPS = frozenset({"obj", "iobj", "xcomp", "advcl", "obl", "obl:arg", "obl:mod", "ccomp"})
+_NAMED_DEPS = frozenset({"obj", "iobj", "xcomp", "obl:arg", "obl:mod", "conj", "appos"})
+_NAMED_POS = frozenset({"PROPN", "PRON", "NOUN"})
+
+
+def epithet(
+    verb: Token, praise: Collection[str], cases: Collection[str]
+) -> tuple[Token, Token] | None:
+    """(the quoted name, the side named) of a verb of naming: ``décrit sa fille, Anne, comme
+    « petite-bourgeoise »``, ``avait appelé X « la reine du château »``, ``l'avait appelé la
+    « châtelaine »``. The name opens with a quotation mark (before it or its article) and
+    takes no preposition but one of ``cases`` (``de``, ``comme``: ``a appelé X « à la
+    retenue »`` is a call); a word of ``praise`` in it makes it no epithet. The side named is
+    the first name or pronoun among the verb's other complements, else its first noun."""
+    complements = [c for c in verb.children if c.dep_ in _NAMING_DEPS]
+    for child in list(complements):  # "a appelé le ministre « le prince »" read as a conjunct
+        complements.extend(c for c in child.children if c.dep_ in {"conj", "appos"})
+    names = [c for c in complements if _quoted_name(c, cases)]
+    if not names:
+        return None
+    name = names[0]
+    inside = {t.i for t in name.subtree}
+    if any(t.lemma_.lower() in praise for t in name.subtree):
+        return None
+    named = [
+        c
+        for c in complements
+        if c.i not in inside
+        and c.dep_ in _NAMED_DEPS
+        and c.pos_ in _NAMED_POS
+        and (c.i > verb.i or c.pos_ == "PRON")  # an object, or a clitic ("l'a appelé")
+        and not args.case_of(c)
+    ]
+    named.sort(key=lambda c: (c.pos_ == "NOUN", c.i))
+    return (name, named[0]) if named else None
+
+
+def _quoted_name(token: Token, cases: Collection[str]) -> bool:
+    """A noun or adjective whose phrase opens with a quotation mark, with no preposition but
+    one of ``cases``."""
+    if token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+        return False
+    case = args.case_of(token)
+    if case and case not in cases:
+        return False
+    doc = token.doc
+    start = token.left_edge.i
+    opening = [t for t in doc[max(start - 1, 0) : token.i] if t.text in _QUOTES]
+    return bool(opening)
+
+
 def is_imperative(verb: Token) -> bool:
     """An order: a verb in the imperative, or a form with one of the language's imperative
     endings (the tagger may read ``arrêtez`` as a participle, ``libérez`` as an infinitive)
@@ -139,8 +216,39 @@ def is_linked(word: Token, copular: Collection[str]) -> bool:
     return word.dep_ == "obj" and word.head.lemma_.lower() in copular
 
 
-def topic_of(predicate: Token, copular: Collection[str]) -> list[Token]:
-    """What a predicate is said of: its subject, or the subject of its linking verb."""
+def deemed(word: Token, deeming: Collection[str]) -> Token | None:
+    """The verb that predicates ``word`` of its object (``a jugé la décision de X
+    inacceptable``, ``trouve les propos du président choquants``: the parse hangs the attribute
+    on the object or on the last noun of its phrase, which it closes), when that verb is one
+    of ``deeming`` and not in the conditional (``jugerait inacceptable`` warns)."""
+    obj = _deemed_object(word)
+    if obj is None:
+        return None
+    verb = obj.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in deeming:
+        return None
+    finite = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return None if any("Cnd" in args.morph(v, "Mood") for v in finite) else verb
+
+
+def _deemed_object(word: Token) -> Token | None:
+    """The object whose phrase an adjective ``word`` closes, if it qualifies a noun in it."""
+    if word.dep_ != "amod" or word.pos_ != "ADJ" or word.i < word.head.i:
+        return None
+    obj = next((t for t in [word.head, *word.head.ancestors] if t.dep_ == "obj"), None)
+    if obj is None or obj.right_edge.i != word.right_edge.i:
+        return None
+    between = [t for t in word.head.ancestors if t.i != obj.i and obj.is_ancestor(t)]
+    return obj if all(t.dep_ == "nmod" for t in between) else None
+
+
+def topic_of(
+    predicate: Token, copular: Collection[str], deeming: Collection[str] = ()
+) -> list[Token]:
+    """What a predicate is said of: its subject, the subject of its linking verb, or the object
+    it is deemed of."""
+    if deemed(predicate, deeming) is not None and (obj := _deemed_object(predicate)):
+        return [obj]
     holder = predicate.head if is_linked(predicate, copular) else predicate
     return [c for c in holder.children if c.dep_ == "nsubj"]
 

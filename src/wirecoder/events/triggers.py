@@ -111,6 +111,7 @@ class TriggerFinder:
                 continue
             found.append(Found(trigger, token, first, token.i, token))
         found.extend(self._judgements(sentence))
+        found.extend(self._epithets(sentence, found))
         found = self._obligations(sentence, found)
         found = nonevents.ultimatums(
             nonevents.without_background(nonevents.without_conditions(found))
@@ -155,7 +156,8 @@ class TriggerFinder:
 
     def judgement(self, predicate: Token) -> tuple[Token, Token] | None:
         """(verb of saying, speaker) of a verdict (:func:`speech.judgement`)."""
-        return speech.judgement(predicate, self.saying(), self.triggers.word_class("copular"))
+        classes = (self.triggers.word_class(c) for c in ("copular", "deeming", "opinion"))
+        return speech.judgement(predicate, self.saying(), *classes)
 
     def saying(self) -> frozenset[str]:
         """Verbs of saying, with the lemmas the lemmatizer gives them (``juge``)."""
@@ -166,17 +168,42 @@ class TriggerFinder:
         found: list[Found] = []
         if not self.judged:
             return found
-        saying = self.saying()
         copular = self.triggers.word_class("copular")
+        deeming = self.triggers.word_class("deeming")
         for token in self.resolver.tokens(sentence):
             for trigger in self.judged.get(token.lemma_.lower(), ()):
                 predicate = speech.predicate_of(token)  # "c'est un exemple d'ingérence"
-                said = speech.judgement(predicate, saying, copular)
+                said = self.judgement(predicate)
                 linked = speech.is_linked(predicate, copular)
-                if said is not None and not negated(predicate.head if linked else predicate):
+                holder = predicate.head if linked else predicate
+                if said is not None and speech.deemed(predicate, deeming) is not None:
+                    holder = said[0]  # "n'a pas jugé la décision inacceptable"
+                if said is not None and not negated(holder):
                     verb, _speaker = said
                     found.append(Found(trigger, verb, verb.i, verb.i, predicate))
         return found
+
+    def _epithets(self, sentence: Span, found: list[Found]) -> list[Found]:
+        """``a décrit X comme « petite-bourgeoise »``, ``l'avait appelé la « châtelaine »``: a
+        verb of naming (class ``naming``) that gives a side a name in quotes is the speaker's
+        epithet for it (the lexicon's ``epithet``), unless the verb is already a trigger."""
+        trigger = self.triggers.epithet
+        naming = self.triggers.word_class("naming")
+        if trigger is None or not naming:
+            return []
+        taken = {f.head.i for f in found}
+        praise = self.triggers.word_class("praise")
+        cases = self.triggers.word_class("naming_cases")
+        epithets: list[Found] = []
+        for verb in self.resolver.tokens(sentence):
+            if verb.pos_ != "VERB" or verb.i in taken or verb.lemma_.lower() not in naming:
+                continue
+            named = speech.epithet(verb, praise, cases)
+            if named is None:
+                continue
+            first = min([verb.i, *[c.i for c in verb.children if c.dep_.startswith("aux")]])
+            epithets.append(Found(trigger, verb, first, verb.i, named[1]))
+        return epithets
 
     def _obligations(self, sentence: Span, found: list[Found]) -> list[Found]:
         """``Russia said that Sudan must return the helicopter``, ``insisted that …``: the
