@@ -518,11 +518,38 @@ def test_events_extract_verdicts_in_reported_speech(
         ("Le ministre turc a estimé que toute nouvelle frappe serait inacceptable.", "TUR"),
         ("Le Figaro accuse une baisse de ses ventes.", "FRA"),
         ("Le président a reçu une décoration.", "FRA"),
+        # a thing whose complement names a state is no guest ("un cadeau du Japon")
+        ("Le président sénégalais a reçu une statue sculptée du Mali.", "SEN"),
+        ("Le président sénégalais a accueilli un tableau du Mali dans son palais.", "SEN"),
+        # a portfolio handed out is no meeting, nor is the next clause's subject its name
+        ("Paul Durand reçoit la Culture, Marc Petit récupère l'Intérieur.", "FRA"),
         ("Les soldats se sont rendus après trois jours de combat.", "SYR"),
     ],
 )
 def test_events_extract_other_senses_are_no_event(coder: Coder, text: str, home: str) -> None:
     assert _coded(coder, text, home) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a body or a group of people is a guest, named by its own head
+        (
+            "Le président sénégalais a reçu une délégation du Mali.",
+            "SEN",
+            ("CONSULT", "MLI", "SEN"),
+        ),
+        (
+            "Le président sénégalais a reçu des dizaines de députés maliens.",
+            "SEN",
+            ("CONSULT", "MLI", "SEN"),
+        ),
+    ],
+)
+def test_events_extract_a_guest_named_by_its_head_is_received(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
 
 
 @pytest.mark.parametrize(

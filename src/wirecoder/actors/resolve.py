@@ -341,6 +341,18 @@ class ActorResolver:
         )
         return with_reference(actor, ctx, self.grammar)
 
+    def names_itself(self, token: Token) -> bool:
+        """Whether a phrase names a side by its own head: a name, a pronoun, a word of the
+        lexicon (``le ministre``, ``la délégation``, ``les parties``), or a quantity of one
+        (``des dizaines de manifestants``); not a thing whose complement alone names a state
+        (``une cape brodée du Liban``)."""
+        if token.pos_ != "NOUN":
+            return True
+        if self._match_at(token) is not None or key(token.lower_) in self.lexicon.groups:
+            return True
+        counted = self._counted(token)
+        return counted is not None and self.names_itself(counted)
+
     def _names_body(self, token: Token) -> bool:
         """A proper noun that the lexicon knows as an organisation or an institution
         (``l'agence Moody's``, ``le parti UMP``): it gives the phrase its code."""

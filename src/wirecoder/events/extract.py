@@ -302,7 +302,17 @@ class EventExtractor:
         return self._demonym(token, ctx)
 
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
-        return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
+        """An object that names no side; for a material or meeting verb also a thing whose
+        complement alone names a state (``a reçu une cape brodée du Liban``): only a verbal
+        act's object stands for the side behind it (``n'a pas apprécié la décision de X``)."""
+        objects = sides.objects_of(found.head)
+        if not objects:
+            return False
+        if found.trigger.type not in _VERBAL and not any(
+            self.resolver.names_itself(o) for o in objects
+        ):
+            return True
+        return not self._slot(found, "obj", ctx)
 
     def _reports(self, verb: Token) -> bool:
         """Whether ``verb`` is a verb of saying: a negation, tense or mood of it qualifies the
