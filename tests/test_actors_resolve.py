@@ -278,3 +278,37 @@ def test_actors_resolve_a_title_the_parse_reads_as_a_name(
     coder: Coder, text: str, code: str
 ) -> None:
     assert [a.code for a in _subject(coder, text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        # a part, most or a number of a group stand for the group
+        ("La plupart des députés maliens ont protesté.", "MLI", "LEG"),
+        ("Une partie des policiers tunisiens a protesté.", "TUN", "COP"),
+        # not a side of talks named by its demonym
+        ("La partie azerbaïdjanaise a protesté.", "AZE", "GOV"),
+    ],
+)
+def test_actors_resolve_parts_of_a_group_stand_for_it(
+    coder: Coder, text: str, code: str, sector: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.sectors[:1]) == (code, (sector,))
+
+
+@pytest.mark.parametrize(
+    ("text", "itself"),
+    [
+        ("Le maire a accueilli une partie de la collection du musée japonais.", False),
+        ("Le maire a accueilli une statue du Japon.", False),
+        ("Le maire a accueilli une partie de la délégation japonaise.", True),
+        ("Le maire a accueilli le ministre japonais.", True),
+    ],
+)
+def test_actors_resolve_names_itself_only_by_its_head(
+    coder: Coder, text: str, itself: bool
+) -> None:
+    doc = coder.parser.parse(text)
+    obj = next(t for t in doc if t.dep_ == "obj")
+    assert coder.extractor.resolver.names_itself(obj) is itself

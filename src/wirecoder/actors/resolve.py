@@ -348,10 +348,10 @@ class ActorResolver:
         (``une cape brodée du Liban``)."""
         if token.pos_ != "NOUN":
             return True
-        if self._match_at(token) is not None or key(token.lower_) in self.lexicon.groups:
-            return True
         counted = self._counted(token)
-        return counted is not None and self.names_itself(counted)
+        if counted is not None:  # "une partie de la collection", "des centaines d'élus"
+            return self.names_itself(counted)
+        return self._match_at(token) is not None or key(token.lower_) in self.lexicon.groups
 
     def _names_body(self, token: Token) -> bool:
         """A proper noun that the lexicon knows as an organisation or an institution
