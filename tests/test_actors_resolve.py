@@ -312,3 +312,28 @@ def test_actors_resolve_names_itself_only_by_its_head(
     doc = coder.parser.parse(text)
     obj = next(t for t in doc if t.dep_ == "obj")
     assert coder.extractor.resolver.names_itself(obj) is itself
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an international force of no state is the military alliance the story names
+        (
+            "L'OTAN dirige la mission en Afghanistan. Les forces internationales ont riposté.",
+            "NATO",
+        ),
+        (
+            "Les forces de la coalition internationale ont riposté, selon l'Alliance atlantique.",
+            "NATO",
+        ),
+        # no alliance named: no code of its own
+        ("Le Mali a remercié la France. Les forces internationales ont riposté.", None),
+        # a force of one state is that state's, whatever alliance is named
+        ("L'OTAN a protesté. Les forces afghanes ont riposté.", "AFG"),
+    ],
+)
+def test_actors_resolve_coalition_forces_are_the_named_alliance(
+    coder: Coder, text: str, code: str | None
+) -> None:
+    actors = _subject(coder, text)
+    assert (actors[0].code if actors else None) == code

@@ -103,6 +103,10 @@ def test_lexicons_actor_sectors_and_igo_codes(lang: str) -> None:
         for name in entry["names"]:
             assert names.setdefault(name.casefold(), entry["code"]) == entry["code"], name
     assert raw["groups"]
+    # coalitions: lower-case phrases without their article, each read as the alliance named
+    for phrase in raw.get("coalitions", []):
+        assert isinstance(phrase, str) and phrase == phrase.lower(), phrase
+        assert phrase.split()[0] not in {"la", "le", "les", "l'", "the"}, phrase
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors import phrases
+from wirecoder.actors.alliances import Alliances
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
 from wirecoder.actors.reference import ArticleContext, last_body, other_party, with_reference
 from wirecoder.actors.reference import gender as gender_of
@@ -36,6 +37,7 @@ class ActorResolver:
         self.lexicon = lexicon
         self.grammar: Grammar = Language.load(lexicon.lang).grammar
         self._table: DocTable | None = None
+        self.alliances = Alliances(lexicon)
 
     def table(self, doc: Doc) -> DocTable:
         """``doc`` read once into lists (:mod:`wirecoder.actors.table`); the last document's
@@ -73,6 +75,17 @@ class ActorResolver:
         if token.i in ctx.cache:
             return ctx.cache[token.i]
         ctx.cache[token.i] = []  # guards against cycles in odd parses
+        alliance = None
+        if token.lower_ in self.alliances.heads:
+            alliance = self.alliances.of(self.table(token.doc), token, self.span(token))
+        if alliance is not None:  # "les forces internationales" where NATO is named
+            at = self._offsets(token, ctx)
+            text = self._phrase(token)[0]
+            force = Actor(
+                text=text, igo=alliance, sectors=("MIL",), start=at["start"], end=at["end"]
+            )
+            ctx.cache[token.i] = [force]
+            return [force]
         if phrases.nameless(
             self.table(token.doc), self.lexicon, self.grammar, token, ctx.persons(token.doc)
         ):
