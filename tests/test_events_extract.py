@@ -533,6 +533,41 @@ def test_events_extract_other_senses_are_no_event(coder: Coder, text: str, home:
 @pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
+        # a passive infinitive with no subject of its own: the speaker above is its patient
+        (
+            "Le journaliste américain dit avoir été arrêté par la police turque.",
+            "TUR",
+            ("COERCE", "TUR", "USA"),
+        ),
+        (
+            "Le diplomate japonais affirme avoir été menacé par des militants chinois.",
+            "CHN",
+            ("THREATEN", "CHN", "JPN"),
+        ),
+    ],
+)
+def test_events_extract_a_controlled_passive_is_done_to_the_subject_above(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause with its own subject: the speaker is no patient
+        "Le journaliste américain affirme que trois militants turcs ont été arrêtés par la police.",
+        "Le journaliste américain affirme que la police a arrêté trois militants turcs.",
+    ],
+)
+def test_events_extract_a_speaker_is_no_patient_of_a_clause(coder: Coder, text: str) -> None:
+    coded = _coded(coder, text, "TUR")
+    assert coded and all(recipient != "USA" for _, _, recipient in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
         # a body or a group of people is a guest, named by its own head
         (
             "Le président sénégalais a reçu une délégation du Mali.",
