@@ -521,6 +521,11 @@ def test_events_extract_verdicts_in_reported_speech(
         # a thing whose complement names a state is no guest ("un cadeau du Japon")
         ("Le président sénégalais a reçu une statue sculptée du Mali.", "SEN"),
         ("Le président sénégalais a accueilli un tableau du Mali dans son palais.", "SEN"),
+        # a thing stopped, a right violated, a seat won: another sense than an act on people
+        ("L'exploitant a arrêté deux réacteurs de la centrale.", "JPN"),
+        ("Deux réacteurs ont dû être arrêtés après la panne.", "JPN"),
+        ("Le décret a violé la liberté de la presse, selon le syndicat.", "SEN"),
+        ("Le candidat républicain espère enlever trois États clés.", "USA"),
         # a portfolio handed out is no meeting, nor is the next clause's subject its name
         ("Paul Durand reçoit la Culture, Marc Petit récupère l'Intérieur.", "FRA"),
         ("Les soldats se sont rendus après trois jours de combat.", "SYR"),
@@ -528,6 +533,29 @@ def test_events_extract_verdicts_in_reported_speech(
 )
 def test_events_extract_other_senses_are_no_event(coder: Coder, text: str, home: str) -> None:
     assert _coded(coder, text, home) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # people, not things: the act on them stands
+        ("La police a arrêté deux trafiquants de drogue.", "JPN", ("COERCE", "JPN", "JPN")),
+        (
+            "Deux militants ont dû être arrêtés après la manifestation.",
+            "JPN",
+            ("COERCE", "JPN", "JPN"),
+        ),
+        (
+            "Des hommes armés ont enlevé trois touristes allemands.",
+            "MLI",
+            ("ASSAULT", "MLI", "DEU"),
+        ),
+    ],
+)
+def test_events_extract_acts_on_people_keep_their_sense(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
 
 
 @pytest.mark.parametrize(

@@ -168,6 +168,9 @@ def test_lexicons_trigger_readings_resolve(lang: str) -> None:
         assert trigger.preposition is None or re.fullmatch(
             r"[a-zàâçéèêëîïôûù']+", trigger.preposition
         )
+    every = [*lexicon.verbs.values(), *lexicon.phrases.values(), *lexicon.nouns.values()]
+    for trigger in every:  # "arrêter la production": the class that makes it another sense
+        assert trigger.other_sense is None or trigger.other_sense in lexicon.classes, trigger
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -210,6 +210,8 @@ class EventExtractor:
             actors = [Actor(text="", country=home, sectors=implicit, start=at, end=at)]
         if found.trigger.needs_side and self._object_is_no_side(found, ctx):
             return []  # "HP accuse une baisse de 3 %", "a reçu une cape brodée"
+        if found.trigger.other_sense and self._object_in(found, found.trigger.other_sense):
+            return []  # "trois réacteurs ont été arrêtés", "a violé la liberté d'expression"
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx, located=True)
@@ -313,6 +315,19 @@ class EventExtractor:
         ):
             return True
         return not self._slot(found, "obj", ctx)
+
+    def _object_in(self, found: Found, name: str) -> bool:
+        """Whether the act's object (or a passive's subject), or what it counts, is a word of
+        the class ``name``: things that make the verb another sense (``arrêter la
+        production``)."""
+        words = self.triggers.word_class(name)
+        quantities = self.triggers.word_class("quantity")
+        head = found.head
+        objects = sides.objects_of(head)
+        if not objects and "Pass" in args.morph(head, "Voice") and head.dep_ == "xcomp":
+            # "trois réacteurs ont dû être arrêtés": the subject of the verb above
+            objects = [c for c in head.head.children if c.dep_.startswith("nsubj")]
+        return any(sides.counted(o, quantities).lemma_.lower() in words for o in objects)
 
     def _reports(self, verb: Token) -> bool:
         """Whether ``verb`` is a verb of saying: a negation, tense or mood of it qualifies the
