@@ -536,6 +536,52 @@ def test_events_extract_other_senses_are_no_event(coder: Coder, text: str, home:
 
 
 @pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        # the city an embassy is posted in is part of the actor's phrase, not the recipient
+        (
+            "Le quotidien fait tout, avec le soutien de l'ambassade du Canada à Tunis, pour "
+            "rapatrier sa photographe.",
+            "Tunis",
+        ),
+        (
+            "Le quotidien fait tout, avec l'aide de l'ambassade du Canada au Caire, pour "
+            "rapatrier sa photographe.",
+            "Caire",
+        ),
+    ],
+)
+def test_events_extract_the_actors_own_words_are_no_recipient(
+    coder: Coder, text: str, post: str
+) -> None:
+    events = _events(coder, text)
+    assert events and all(e.recipient is None or e.recipient.text != post for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a trip's destination hung on the traveller is still the recipient
+        (
+            "La visite du ministre turc de l'Économie, Ali Demir, en Géorgie s'est achevée mardi.",
+            "GEO",
+            ("CONSULT", "TUR", "GEO"),
+        ),
+        # a recipient outside the actor's phrase stays
+        (
+            "L'ambassade de France à Dakar a apporté son soutien au gouvernement malien.",
+            "SEN",
+            ("SUPPORT", "FRA", "MLI"),
+        ),
+    ],
+)
+def test_events_extract_recipients_beside_the_actors_phrase_stay(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
         # people, not things: the act on them stands

@@ -215,6 +215,11 @@ class EventExtractor:
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx, located=True)
+            # not words of the actor's own phrase ("le soutien de l'ambassade de France au
+            # Caire": the embassy's post is no recipient), but a trip's destination, which the
+            # parse may hang on the traveller ("la visite du ministre X, Y, en Azerbaïdjan")
+            if found.trigger.mode != "visit":
+                recipients = [r for r in recipients if not any(_within(r, a) for a in actors)]
             if recipients:
                 break
         # an order's words name the act it asks for, not the one it is given to
@@ -428,6 +433,13 @@ def _other_side(side: Actor, actors: list[Actor]) -> bool:
     """Whether ``side`` is none of ``actors``, though maybe of their country: another sector
     ("a promis de travailler avec les républicains": the president's party's rivals)."""
     return all(side.sectors[:1] != a.sectors[:1] and not _same_side(a, side) for a in actors)
+
+
+def _within(inner: Actor, outer: Actor) -> bool:
+    """Whether ``inner`` is named by words inside ``outer``'s own phrase (not the same one)."""
+    if inner.end <= inner.start or (inner.start, inner.end) == (outer.start, outer.end):
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
