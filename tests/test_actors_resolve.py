@@ -337,3 +337,21 @@ def test_actors_resolve_coalition_forces_are_the_named_alliance(
 ) -> None:
     actors = _subject(coder, text)
     assert (actors[0].code if actors else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a city below a thing or an event is where it was, not the side's state
+        ("La médaillée des jeux de Tunis a protesté.", None),
+        ("Le directeur du festival de Rabat a protesté.", None),
+        # a city below a body, or right on the head, stands for its state
+        ("Le porte-parole du gouvernement de Kiev a protesté.", "UKR"),
+        ("Le gouvernement de Kiev a protesté.", "UKR"),
+    ],
+)
+def test_actors_resolve_a_city_below_a_thing_is_a_place(
+    coder: Coder, text: str, code: str | None
+) -> None:
+    actors = _subject(coder, text)
+    assert (actors[0].code if actors else None) == code

@@ -391,6 +391,11 @@ class ActorResolver:
     def _matched_text(self, token: Token) -> str:
         return phrases.matched_text(self.table(token.doc), self.lexicon, token)
 
+    def _names_side(self, token: Token) -> bool:
+        """A noun a city's name may stand behind (``le régime de Damas``): a name, or an
+        office or body of the lexicon; not a thing or an event (``les jeux de Beyrouth``)."""
+        return token.pos_ != "NOUN" or self._match_at(token) is not None
+
     def _is_office(self, token: Token) -> bool:
         """Whether ``token`` heads a title or an institution (``Foreign Minister`` before a
         name it is a compound of)."""
@@ -428,6 +433,8 @@ class ActorResolver:
         for child in nested:
             match = self._match_at(child) or phrases.leader_at(lex, child)
             kind = match[0] if match else None
+            if kind == "capital" and depth > 0 and not self._names_side(token):
+                continue  # "la médaillée des jeux de Beyrouth": where the games were
             if kind in {"country", "capital"} and child.text[:1].isupper() and match:
                 return str(match[1]), None, ("GOV",)
             if kind == "igo" and match:
