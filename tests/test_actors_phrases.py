@@ -137,3 +137,26 @@ def test_actors_phrases_nameless_common_nouns(coder: Coder, head: str, expected:
     [token] = [t for t in doc if t.text == head]
     found = nameless(DocTable(doc), resolver.lexicon, resolver.grammar, token, [])
     assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name"),
+    [
+        # the name after the comma is the next clause's subject, not the phrase's name
+        ("Paul Durand reçoit la Culture, Marc Petit récupère l'Intérieur.", "Culture", None),
+        # a name printed after its title with no verb of its own is the title's
+        ("Le ministre a salué son homologue, Ali Demir.", "homologue", "Ali Demir"),
+    ],
+)
+def test_actors_phrases_adjacent_name_is_not_the_next_clauses_subject(
+    coder: Coder, text: str, head: str, name: str | None
+) -> None:
+    from wirecoder.actors.reference import ArticleContext
+
+    doc = coder.parser.parse(text)
+    ctx = ArticleContext(text=doc.text)
+    [token] = [t for t in doc if t.text == head]
+    found = coder.extractor.resolver.resolve(token, ctx)
+    assert [a.name for a in found][:1] == ([name] if name else []) or (
+        name is None and all(a.name is None for a in found)
+    )

@@ -323,3 +323,80 @@ def test_actors_resolve_a_title_the_parse_reads_as_a_name(
     coder: Coder, text: str, code: str
 ) -> None:
     assert [a.code for a in _subject(coder, text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        # a part, most or a number of a group stand for the group
+        ("La plupart des députés maliens ont protesté.", "MLI", "LEG"),
+        ("Une partie des policiers tunisiens a protesté.", "TUN", "COP"),
+        # not a side of talks named by its demonym
+        ("La partie azerbaïdjanaise a protesté.", "AZE", "GOV"),
+    ],
+)
+def test_actors_resolve_parts_of_a_group_stand_for_it(
+    coder: Coder, text: str, code: str, sector: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.sectors[:1]) == (code, (sector,))
+
+
+@pytest.mark.parametrize(
+    ("text", "itself"),
+    [
+        ("Le maire a accueilli une partie de la collection du musée japonais.", False),
+        ("Le maire a accueilli une statue du Japon.", False),
+        ("Le maire a accueilli une partie de la délégation japonaise.", True),
+        ("Le maire a accueilli le ministre japonais.", True),
+    ],
+)
+def test_actors_resolve_names_itself_only_by_its_head(
+    coder: Coder, text: str, itself: bool
+) -> None:
+    doc = coder.parser.parse(text)
+    obj = next(t for t in doc if t.dep_ == "obj")
+    assert coder.extractor.resolver.names_itself(obj) is itself
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an international force of no state is the military alliance the story names
+        (
+            "L'OTAN dirige la mission en Afghanistan. Les forces internationales ont riposté.",
+            "NATO",
+        ),
+        (
+            "Les forces de la coalition internationale ont riposté, selon l'Alliance atlantique.",
+            "NATO",
+        ),
+        # no alliance named: no code of its own
+        ("Le Mali a remercié la France. Les forces internationales ont riposté.", None),
+        # a force of one state is that state's, whatever alliance is named
+        ("L'OTAN a protesté. Les forces afghanes ont riposté.", "AFG"),
+    ],
+)
+def test_actors_resolve_coalition_forces_are_the_named_alliance(
+    coder: Coder, text: str, code: str | None
+) -> None:
+    actors = _subject(coder, text)
+    assert (actors[0].code if actors else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a city below a thing or an event is where it was, not the side's state
+        ("La médaillée des jeux de Tunis a protesté.", None),
+        ("Le directeur du festival de Rabat a protesté.", None),
+        # a city below a body, or right on the head, stands for its state
+        ("Le porte-parole du gouvernement de Kiev a protesté.", "UKR"),
+        ("Le gouvernement de Kiev a protesté.", "UKR"),
+    ],
+)
+def test_actors_resolve_a_city_below_a_thing_is_a_place(
+    coder: Coder, text: str, code: str | None
+) -> None:
+    actors = _subject(coder, text)
+    assert (actors[0].code if actors else None) == code

@@ -540,11 +540,147 @@ def test_events_extract_verdicts_in_reported_speech(
         ("Le ministre turc a estimé que toute nouvelle frappe serait inacceptable.", "TUR"),
         ("Le Figaro accuse une baisse de ses ventes.", "FRA"),
         ("Le président a reçu une décoration.", "FRA"),
+        # a thing whose complement names a state is no guest ("un cadeau du Japon")
+        ("Le président sénégalais a reçu une statue sculptée du Mali.", "SEN"),
+        ("Le président sénégalais a accueilli un tableau du Mali dans son palais.", "SEN"),
+        # a thing stopped, a right violated, a seat won: another sense than an act on people
+        ("L'exploitant a arrêté deux réacteurs de la centrale.", "JPN"),
+        ("Deux réacteurs ont dû être arrêtés après la panne.", "JPN"),
+        ("Le décret a violé la liberté de la presse, selon le syndicat.", "SEN"),
+        ("Le candidat républicain espère enlever trois États clés.", "USA"),
+        # a portfolio handed out is no meeting, nor is the next clause's subject its name
+        ("Paul Durand reçoit la Culture, Marc Petit récupère l'Intérieur.", "FRA"),
         ("Les soldats se sont rendus après trois jours de combat.", "SYR"),
     ],
 )
 def test_events_extract_other_senses_are_no_event(coder: Coder, text: str, home: str) -> None:
     assert _coded(coder, text, home) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        # the city an embassy is posted in is part of the actor's phrase, not the recipient
+        (
+            "Le quotidien fait tout, avec le soutien de l'ambassade du Canada à Tunis, pour "
+            "rapatrier sa photographe.",
+            "Tunis",
+        ),
+        (
+            "Le quotidien fait tout, avec l'aide de l'ambassade du Canada au Caire, pour "
+            "rapatrier sa photographe.",
+            "Caire",
+        ),
+    ],
+)
+def test_events_extract_the_actors_own_words_are_no_recipient(
+    coder: Coder, text: str, post: str
+) -> None:
+    events = _events(coder, text)
+    assert events and all(e.recipient is None or e.recipient.text != post for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a trip's destination hung on the traveller is still the recipient
+        (
+            "La visite du ministre turc de l'Économie, Ali Demir, en Géorgie s'est achevée mardi.",
+            "GEO",
+            ("CONSULT", "TUR", "GEO"),
+        ),
+        # a recipient outside the actor's phrase stays
+        (
+            "L'ambassade de France à Dakar a apporté son soutien au gouvernement malien.",
+            "SEN",
+            ("SUPPORT", "FRA", "MLI"),
+        ),
+    ],
+)
+def test_events_extract_recipients_beside_the_actors_phrase_stay(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # people, not things: the act on them stands
+        ("La police a arrêté deux trafiquants de drogue.", "JPN", ("COERCE", "JPN", "JPN")),
+        (
+            "Deux militants ont dû être arrêtés après la manifestation.",
+            "JPN",
+            ("COERCE", "JPN", "JPN"),
+        ),
+        (
+            "Des hommes armés ont enlevé trois touristes allemands.",
+            "MLI",
+            ("ASSAULT", "MLI", "DEU"),
+        ),
+    ],
+)
+def test_events_extract_acts_on_people_keep_their_sense(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a passive infinitive with no subject of its own: the speaker above is its patient
+        (
+            "Le journaliste américain dit avoir été arrêté par la police turque.",
+            "TUR",
+            ("COERCE", "TUR", "USA"),
+        ),
+        (
+            "Le diplomate japonais affirme avoir été menacé par des militants chinois.",
+            "CHN",
+            ("THREATEN", "CHN", "JPN"),
+        ),
+    ],
+)
+def test_events_extract_a_controlled_passive_is_done_to_the_subject_above(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause with its own subject: the speaker is no patient
+        "Le journaliste américain affirme que trois militants turcs ont été arrêtés par la police.",
+        "Le journaliste américain affirme que la police a arrêté trois militants turcs.",
+    ],
+)
+def test_events_extract_a_speaker_is_no_patient_of_a_clause(coder: Coder, text: str) -> None:
+    coded = _coded(coder, text, "TUR")
+    assert coded and all(recipient != "USA" for _, _, recipient in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # a body or a group of people is a guest, named by its own head
+        (
+            "Le président sénégalais a reçu une délégation du Mali.",
+            "SEN",
+            ("CONSULT", "MLI", "SEN"),
+        ),
+        (
+            "Le président sénégalais a reçu des dizaines de députés maliens.",
+            "SEN",
+            ("CONSULT", "MLI", "SEN"),
+        ),
+    ],
+)
+def test_events_extract_a_guest_named_by_its_head_is_received(
+    coder: Coder, text: str, home: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _coded(coder, text, home)
 
 
 @pytest.mark.parametrize(

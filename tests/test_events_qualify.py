@@ -1,4 +1,4 @@
-"""Auxiliary modes read off the English parse: acts a side says it is willing to do."""
+"""Auxiliary modes read off the parse: acts a side says it is willing to do; negation."""
 
 from __future__ import annotations
 
@@ -19,3 +19,24 @@ def test_events_qualify_willingness_is_a_promise(english: Coder, text: str, type
     events = english.code(text).events
     assert [(e.type, e.aux_mode) for e in events if e.type == type_] == [(type_, "future")]
     assert not any(e.type in {"AID", "CONSULT", "COERCE"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # the parse hangs "n'" on the auxiliary (a misspelt agreement, as wire copy has it):
+        # still a negation of the act
+        ("La Tunisie n'ayant pas ratifiée la convention, l'ONG a saisi le tribunal.", True),
+        ("Le Maroc n'a pas ratifié le traité avec la Tunisie.", True),
+        # no negation at all
+        ("Le Maroc ayant ratifié le traité, le sommet a été reporté.", False),
+    ],
+)
+def test_events_qualify_a_negation_on_the_auxiliary_negates_the_act(
+    coder: Coder, text: str, negated: bool
+) -> None:
+    from wirecoder.events.qualify import negated as is_negated
+
+    doc = coder.parser.parse(text)
+    [verb] = [t for t in doc if t.lemma_ == "ratifier"]
+    assert is_negated(verb) is negated

@@ -103,6 +103,10 @@ def test_lexicons_actor_sectors_and_igo_codes(lang: str) -> None:
         for name in entry["names"]:
             assert names.setdefault(name.casefold(), entry["code"]) == entry["code"], name
     assert raw["groups"]
+    # coalitions: lower-case phrases without their article, each read as the alliance named
+    for phrase in raw.get("coalitions", []):
+        assert isinstance(phrase, str) and phrase == phrase.lower(), phrase
+        assert phrase.split()[0] not in {"la", "le", "les", "l'", "the"}, phrase
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -164,6 +168,9 @@ def test_lexicons_trigger_readings_resolve(lang: str) -> None:
         assert trigger.preposition is None or re.fullmatch(
             r"[a-zàâçéèêëîïôûù']+", trigger.preposition
         )
+    every = [*lexicon.verbs.values(), *lexicon.phrases.values(), *lexicon.nouns.values()]
+    for trigger in every:  # "arrêter la production": the class that makes it another sense
+        assert trigger.other_sense is None or trigger.other_sense in lexicon.classes, trigger
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,7 +9,7 @@ import pytest
 
 from wirecoder.contract import dumps_line
 from wirecoder.ingest import read_paths
-from wirecoder.pipeline import Coder, is_background
+from wirecoder.pipeline import Coder, is_background, told_in_history
 from wirecoder.records import Actor, Article, ArticleResult, Event
 
 from conftest import REFERENCE, shared_file
@@ -144,6 +144,49 @@ def test_pipeline_history_is_not_coded(coder: Coder, text: str) -> None:
     assert result.events
     assert all(e.date is None or e.date >= "2011" for e in result.events)
     assert "ASSAULT" not in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the date is in another clause than the act: the sentence recounts the past
+        "Lors du procès, le 12 avril 2003, le chef du commando avait entrepris d'enlever le juge.",
+        "Déjà en juin 1998, le maire, qui voulait démolir la mosquée, avait été enlevé par un "
+        "commando armé.",
+    ],
+)
+def test_pipeline_an_act_in_a_sentence_of_old_dates_is_history(coder: Coder, text: str) -> None:
+    result = coder.code(text, article_id="t", date="2012-11-02")
+    assert not result.events
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a recent date in the sentence: the act may be the news
+        ("Condamné en 2003 pour fraude, le maire a été arrêté mardi par la police.", "COERCE"),
+        # no date in the sentence at all
+        ("Le maire de la ville a été enlevé par un commando armé.", "ASSAULT"),
+    ],
+)
+def test_pipeline_an_act_beside_a_recent_or_no_date_is_news(
+    coder: Coder, text: str, type_: str
+) -> None:
+    result = coder.code(text, article_id="t", date="2012-11-02")
+    assert type_ in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
+    ("dates", "history"),
+    [
+        (["2009-02-27"], True),
+        (["1999-05", "2006"], True),
+        (["2009-02-27", "2012-10-30"], False),
+        ([], False),
+    ],
+)
+def test_pipeline_told_in_history_when_every_date_is_old(dates: list[str], history: bool) -> None:
+    assert told_in_history(dates, "2012-11-02") is history
 
 
 @pytest.mark.parametrize(

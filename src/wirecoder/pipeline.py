@@ -23,7 +23,7 @@ from wirecoder.language import Language
 from wirecoder.nlp import Parser
 from wirecoder.ontology import Ontology
 from wirecoder.records import Article, ArticleResult, Dateline, Event, Place
-from wirecoder.when import DateRules, event_date, find_dates
+from wirecoder.when import DateRules, event_date, find_dates, sentence_dates
 from wirecoder.where import (
     Gazetteer,
     PlaceMention,
@@ -231,6 +231,8 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
         date, precision = event_date(event, dated, expressions, lang=coder.lang)
         if is_background(date, dated.date):
             continue  # history (older than about a year) is context, not news
+        if when(event) is None and told_in_history(sentence_dates(event, expressions), dated.date):
+            continue  # "Lors du procès, le 27 février 2009, X avait entrepris de démolir…"
         event = announced(event, date, dated.date, coder.ontology)
         ev = event.evidence
         here = [m for m in mentions if ev.start <= m.start < ev.end]
@@ -311,6 +313,12 @@ def is_background(date: str | None, published: str | None) -> bool:
         return (dt.date.fromisoformat(published[:10]) - when).days > _BACKGROUND_DAYS
     except (ValueError, IndexError):
         return False
+
+
+def told_in_history(dates: Sequence[str], published: str | None) -> bool:
+    """Whether an act with no date of its own clause is told in a sentence whose every date
+    is history (:func:`is_background`): the sentence recounts the past, the act with it."""
+    return bool(dates) and all(is_background(d, published) for d in dates)
 
 
 _PLACE_LABELS = frozenset({"LOC", "GPE"})

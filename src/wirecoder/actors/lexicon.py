@@ -61,6 +61,8 @@ class ActorLexicon:
     people: dict[str, str]  # a leader's name, or surname alone → ISO3 ("putin" → "RUS")
     # names two states share ("congolais"), each with its states, the lexicon's first
     shared: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
+    # an international force of no state ("forces internationales"): the alliance named
+    coalitions: frozenset[str] = frozenset()
 
     def find(self, text: str) -> tuple[str, str | Office] | None:
         """The entry ``text`` names (kind, value), or None; exact-case forms checked."""
@@ -132,6 +134,7 @@ class ActorLexicon:
                 (frozenset(_key(f) for f in entry["forms"]), tuple(entry["states"]))
                 for entry in raw.get("shared", [])
             ),
+            coalitions=frozenset(_key(c) for c in raw.get("coalitions", [])),
         )
 
     def shared_states(self, text: str) -> dict[str, str]:

@@ -242,7 +242,8 @@ def adjacent_name(
     texts, pos, size = table.text, table.pos, len(table.text)
     reach = span.end + 1 if span.end < size and texts[span.end] == "," else span.end
     for start, _, text in ctx.persons(doc):
-        if token.i < start <= reach:
+        after_comma = start > span.end  # "la Défense, Y récupère…"
+        if token.i < start <= reach and not (after_comma and _opens_clause(table, start, token)):
             return text
     # no entity: two or more capitalised words that name nothing in the lexicon
     i = token.i + 1
@@ -256,6 +257,18 @@ def adjacent_name(
             return str(doc[i:run].text)
         i = max(run, i + 1)
     return None
+
+
+def _opens_clause(table: DocTable, start: int, token: Token) -> bool:
+    """Whether the name at ``start`` is the subject of a verb of its own (``X reçoit la
+    Défense, Y récupère les Finances``): the next clause's doer, not the phrase's name."""
+    head = table.tokens[start].head
+    return (
+        table.dep[start].startswith("nsubj")
+        and head.i != token.i
+        and head.pos_ in {"VERB", "AUX"}
+        and head.i != token.head.i
+    )
 
 
 def span_of(table: DocTable, lexicon: ActorLexicon, grammar: Grammar, token: Token) -> Span:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors import phrases
+from wirecoder.actors.alliances import Alliances
 from wirecoder.actors.lexicon import ActorLexicon, Office, key
 from wirecoder.actors.reference import ArticleContext, last_body, other_party, with_reference
 from wirecoder.actors.reference import gender as gender_of
@@ -36,6 +37,7 @@ class ActorResolver:
         self.lexicon = lexicon
         self.grammar: Grammar = Language.load(lexicon.lang).grammar
         self._table: DocTable | None = None
+        self.alliances = Alliances(lexicon)
 
     def table(self, doc: Doc) -> DocTable:
         """``doc`` read once into lists (:mod:`wirecoder.actors.table`); the last document's
@@ -73,6 +75,17 @@ class ActorResolver:
         if token.i in ctx.cache:
             return ctx.cache[token.i]
         ctx.cache[token.i] = []  # guards against cycles in odd parses
+        alliance = None
+        if token.lower_ in self.alliances.heads:
+            alliance = self.alliances.of(self.table(token.doc), token, self.span(token))
+        if alliance is not None:  # "les forces internationales" where NATO is named
+            at = self._offsets(token, ctx)
+            text = self._phrase(token)[0]
+            force = Actor(
+                text=text, igo=alliance, sectors=("MIL",), start=at["start"], end=at["end"]
+            )
+            ctx.cache[token.i] = [force]
+            return [force]
         if phrases.nameless(
             self.table(token.doc), self.lexicon, self.grammar, token, ctx.persons(token.doc)
         ):
@@ -345,6 +358,18 @@ class ActorResolver:
         )
         return with_reference(actor, ctx, self.grammar)
 
+    def names_itself(self, token: Token) -> bool:
+        """Whether a phrase names a side by its own head: a name, a pronoun, a word of the
+        lexicon (``le ministre``, ``la délégation``, ``les parties``), or a quantity of one
+        (``des dizaines de manifestants``); not a thing whose complement alone names a state
+        (``une cape brodée du Liban``)."""
+        if token.pos_ != "NOUN":
+            return True
+        counted = self._counted(token)
+        if counted is not None:  # "une partie de la collection", "des centaines d'élus"
+            return self.names_itself(counted)
+        return self._match_at(token) is not None or key(token.lower_) in self.lexicon.groups
+
     def _names_body(self, token: Token) -> bool:
         """A proper noun that the lexicon knows as an organisation or an institution
         (``l'agence Moody's``, ``le parti UMP``): it gives the phrase its code."""
@@ -369,6 +394,11 @@ class ActorResolver:
 
     def _matched_text(self, token: Token) -> str:
         return phrases.matched_text(self.table(token.doc), self.lexicon, token)
+
+    def _names_side(self, token: Token) -> bool:
+        """A noun a city's name may stand behind (``le régime de Damas``): a name, or an
+        office or body of the lexicon; not a thing or an event (``les jeux de Beyrouth``)."""
+        return token.pos_ != "NOUN" or self._match_at(token) is not None
 
     def _is_office(self, token: Token) -> bool:
         """Whether ``token`` heads a title or an institution (``Foreign Minister`` before a
@@ -407,6 +437,8 @@ class ActorResolver:
         for child in nested:
             match = self._match_at(child) or phrases.leader_at(lex, child)
             kind = match[0] if match else None
+            if kind == "capital" and depth > 0 and not self._names_side(token):
+                continue  # "la médaillée des jeux de Beyrouth": where the games were
             if kind in {"country", "capital"} and child.text[:1].isupper() and match:
                 return str(match[1]), None, ("GOV",)
             if kind == "igo" and match:

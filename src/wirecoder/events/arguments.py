@@ -52,6 +52,15 @@ def _passive_conjunct(verb: Token) -> bool:
     return verb.head.pos_ == "VERB" and is_passive(verb.head)
 
 
+def _controlled(verb: Token) -> bool:
+    """A passive infinitive complement with no subject of its own (``affirme avoir été
+    agressée``, ``refuse d'être arrêté``): its patient is the subject of the verb above."""
+    infinitive = "Inf" in morph(verb, "VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in morph(c, "VerbForm") for c in verb.children
+    )
+    return verb.dep_ == "xcomp" and infinitive and verb.head is not verb
+
+
 def is_reflexive(verb: Token) -> bool:
     return any(
         c.pos_ == "PRON" and ("Yes" in morph(c, "Reflex") or c.lower_ in grammar_of(c).reflexives)
@@ -108,6 +117,9 @@ def complements(head: Token) -> list[Token]:
 def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         own = [c for c in verb.children if c.dep_ == "nsubj:pass"]
+        if not own and _controlled(verb):  # "X affirme avoir été agressée": X was attacked
+            controller = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+            return controller[:1]
         return own if own or not _passive_conjunct(verb) else objects(verb.head)
     own = [c for c in verb.children if c.dep_ == "obj"]
     split = split_auxiliary(verb) if not own else None

@@ -214,9 +214,16 @@ class EventExtractor:
             actors = [Actor(text="", country=home, sectors=implicit, start=at, end=at)]
         if found.trigger.needs_side and self._object_is_no_side(found, ctx):
             return []  # "HP accuse une baisse de 3 %", "a reçu une cape brodée"
+        if found.trigger.other_sense and self._object_in(found, found.trigger.other_sense):
+            return []  # "trois réacteurs ont été arrêtés", "a violé la liberté d'expression"
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
             recipients = self._slot(found, slot, ctx, located=True)
+            # not words of the actor's own phrase ("le soutien de l'ambassade de France au
+            # Caire": the embassy's post is no recipient), but a trip's destination, which the
+            # parse may hang on the traveller ("la visite du ministre X, Y, en Azerbaïdjan")
+            if found.trigger.mode != "visit":
+                recipients = [r for r in recipients if not any(_within(r, a) for a in actors)]
             if recipients:
                 break
         # an order's words name the act it asks for, not the one it is given to
@@ -306,9 +313,32 @@ class EventExtractor:
         return self._demonym(token, ctx)
 
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
+        """An object that names no side; for a material or meeting verb also a thing whose
+        complement alone names a state (``a reçu une cape brodée du Liban``): only a verbal
+        act's object stands for the side behind it (``n'a pas apprécié la décision de X``)."""
         if "named" in found.trigger.recipient:  # "a décrit la situation comme « … »"
             return found.anchor.pos_ == "NOUN" and not self._slot(found, "named", ctx)
-        return bool(sides.objects_of(found.head)) and not self._slot(found, "obj", ctx)
+        objects = sides.objects_of(found.head)
+        if not objects:
+            return False
+        if found.trigger.type not in _VERBAL and not any(
+            self.resolver.names_itself(o) for o in objects
+        ):
+            return True
+        return not self._slot(found, "obj", ctx)
+
+    def _object_in(self, found: Found, name: str) -> bool:
+        """Whether the act's object (or a passive's subject), or what it counts, is a word of
+        the class ``name``: things that make the verb another sense (``arrêter la
+        production``)."""
+        words = self.triggers.word_class(name)
+        quantities = self.triggers.word_class("quantity")
+        head = found.head
+        objects = sides.objects_of(head)
+        if not objects and "Pass" in args.morph(head, "Voice") and head.dep_ == "xcomp":
+            # "trois réacteurs ont dû être arrêtés": the subject of the verb above
+            objects = [c for c in head.head.children if c.dep_.startswith("nsubj")]
+        return any(sides.counted(o, quantities).lemma_.lower() in words for o in objects)
 
     def _reports(self, verb: Token) -> bool:
         """Whether ``verb`` is a verb of saying: a negation, tense or mood of it qualifies the
@@ -409,6 +439,13 @@ def _other_side(side: Actor, actors: list[Actor]) -> bool:
     """Whether ``side`` is none of ``actors``, though maybe of their country: another sector
     ("a promis de travailler avec les républicains": the president's party's rivals)."""
     return all(side.sectors[:1] != a.sectors[:1] and not _same_side(a, side) for a in actors)
+
+
+def _within(inner: Actor, outer: Actor) -> bool:
+    """Whether ``inner`` is named by words inside ``outer``'s own phrase (not the same one)."""
+    if inner.end <= inner.start or (inner.start, inner.end) == (outer.start, outer.end):
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

@@ -30,6 +30,9 @@ class Trigger:
     joint: bool = False  # fires only on a joint act ("des exercices conjoints")
     place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
     needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
+    other_sense: str | None = (
+        None  # a class of objects that make it another sense ("arrêter un réacteur")
+    )
     when_negated: str | None = None  # the type a negated use is ("n'accepte pas": REJECT)
     needs_recipient: bool = False  # coded only with a recipient ("a promis le changement": no)
     only_negated: bool = False  # the act is the negated use ("ne satisfait pas X"), done
@@ -153,6 +156,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             joint=bool(entry.get("joint", False)),
             place=bool(entry.get("place", False)),
             needs_side=bool(entry.get("needs_side", False)),
+            other_sense=entry.get("other_sense"),
             when_negated=entry.get("when_negated"),
             needs_recipient=bool(entry.get("needs_recipient", False)),
             only_negated=bool(entry.get("only_negated", False)),

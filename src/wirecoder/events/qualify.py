@@ -68,7 +68,9 @@ def negated(verb: Token) -> bool:
     réussi à rencontrer``)."""
     grammar = grammar_of(verb)
     children = list(verb.children)
-    if any(c.lower_ in grammar.negators for c in children):
+    # and on its auxiliary, where the parse may hang it ("n'ayant pas ratifié")
+    auxiliaries = [g for c in children if c.dep_.startswith("aux") for g in c.children]
+    if any(c.lower_ in grammar.negators for c in [*children, *auxiliaries]):
         return True
     if any(c.dep_ == "mark" and c.lower_ in grammar.privatives for c in children):
         return True

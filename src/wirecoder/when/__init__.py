@@ -31,7 +31,15 @@ from wirecoder.nlp import normalise
 from wirecoder.records import Dateline, Event, Evidence, Quarantined, TimeExpression
 from wirecoder.when.rules import DateRules, clause_of
 
-__all__ = ["DateRules", "clause_of", "date_lines", "event_date", "find_dates", "precision"]
+__all__ = [
+    "DateRules",
+    "clause_of",
+    "date_lines",
+    "event_date",
+    "find_dates",
+    "precision",
+    "sentence_dates",
+]
 
 _GRAINS = {10: "day", 7: "month", 4: "year"}
 
@@ -91,6 +99,17 @@ def event_date(
     if event.aux_mode == "historical":
         return None, None
     return dateline.date, precision(dateline.date)
+
+
+def sentence_dates(event: Event, expressions: Sequence[TimeExpression]) -> list[str]:
+    """The dates (day, month or year) the event's sentence names in any of its clauses
+    (``Lors du procès, le 27 février 2009, X avait entrepris de …``), in order."""
+    evidence = event.evidence
+    return [
+        dated[0]
+        for expr in expressions
+        if evidence.start <= expr.start < evidence.end and (dated := _event_grain(expr))
+    ]
 
 
 def _lead(evidence: Evidence, expressions: Sequence[TimeExpression]) -> int:
