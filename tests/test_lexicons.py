@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from wirecoder.actors.lexicon import ActorLexicon
+from wirecoder.actors.lexicon import ActorLexicon, LexiconError
 from wirecoder.dateline import DatelineLexicon
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.qualify import ContextLexicon
@@ -39,6 +39,53 @@ def test_lexicons_every_file_is_known_and_loads(lang: str) -> None:
     TriggerLexicon.load(lang)
     ContextLexicon.load(lang)
     DatelineLexicon.load(lang)
+
+
+class _NoDuplicateKeys(yaml.SafeLoader):
+    """A YAML loader that records every key a mapping repeats (PyYAML keeps the last)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.repeated: list[str] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if isinstance(key, str | int) and key in seen:
+                self.repeated.append(f"{key!r} (line {key_node.start_mark.line + 1})")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _repeated_keys(text: str) -> list[str]:
+    loader = _NoDuplicateKeys(text)
+    try:
+        loader.get_single_data()
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
+    return loader.repeated
+
+
+@pytest.mark.parametrize("text", ["verbs:\n  huer: 1\n  conspuer: 2\n  huer: 3\n"])
+def test_lexicons_repeated_keys_are_found(text: str) -> None:
+    assert _repeated_keys(text) == ["'huer' (line 4)"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicons_no_entry_is_written_twice(lang: str) -> None:
+    for path in (LEXICONS / lang).iterdir():
+        if path.name.endswith(".yaml"):
+            assert not _repeated_keys(path.read_text(encoding="utf-8")), path.name
+    phrases = [(p["verb"], p["object"]) for p in _yaml(lang, "triggers.yaml").get("phrases", [])]
+    assert len(phrases) == len(set(phrases))
+
+
+@pytest.mark.parametrize("entry", [{"verb": "lancer", "object": "appel", "type": "REQUEST"}])
+def test_lexicons_a_phrase_listed_twice_is_an_error(entry: dict[str, Any]) -> None:
+    raw = {"verbs": {}, "phrases": [entry, {**entry, "type": "ACCUSE"}]}
+    with pytest.raises(LexiconError, match="'lancer' \\+ 'appel' is listed twice"):
+        TriggerLexicon._from_data("fr", raw, "triggers.yaml")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -95,7 +95,13 @@ class TriggerLexicon:
         phrases = {}
         for entry in raw.get("phrases", []):
             trigger = _trigger(entry["verb"], "phrase", entry, where)
-            phrases[(entry["verb"], entry["object"])] = trigger
+            key = (entry["verb"], entry["object"])
+            if key in phrases:  # the later entry would silently replace the earlier one
+                raise LexiconError(
+                    f"{where}: the phrase {entry['verb']!r} + {entry['object']!r} is listed "
+                    "twice; keep one entry (one reading per verb and object)"
+                )
+            phrases[key] = trigger
         nouns = {
             lemma: _trigger(lemma, "noun", entry, where)
             for lemma, entry in raw.get("nouns", {}).items()
