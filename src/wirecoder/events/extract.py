@@ -74,11 +74,13 @@ class EventExtractor:
             self.resolver.register(earlier, ctx)
         ctx.unread.clear()
         self.resolver.register(sentence, ctx)
-        events: list[Event] = []
         contexts = self.contexts.contexts(sentence)
-        for found in triggers:
-            events.extend(self._code(found, sentence, contexts, text, ctx, article_id))
-        return events
+        # a mobilization is coded after the sentence's other acts: it may answer one of them
+        coded: dict[int, list[Event]] = {}
+        for n in sorted(range(len(triggers)), key=lambda n: triggers[n].trigger.type == "MOBILIZE"):
+            coded[n] = self._code(triggers[n], sentence, contexts, text, ctx, article_id)
+            ctx.acts.extend((sentence.start, e.type, e.actor) for e in coded[n] if e.actor)
+        return [event for n in range(len(triggers)) for event in coded[n]]
 
     # -- sides ----------------------------------------------------------------------------
 
