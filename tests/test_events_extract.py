@@ -1390,3 +1390,31 @@ def test_events_extract_coordinated_demonyms_and_mutual_ceasefires(
     coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
 ) -> None:
     _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # coordinated signatories sign with each other (annotation guide: two events)
+            "Le Ghana et le Togo ont signé lundi un accord de coopération douanière.",
+            {("SUPPORT", "GHA", "TGO"), ("SUPPORT", "TGO", "GHA")},
+        ),
+        (
+            "Le Pérou et la Bolivie ont ratifié le traité frontalier.",
+            {("SUPPORT", "PER", "BOL"), ("SUPPORT", "BOL", "PER")},
+        ),
+        (  # a partner named: only with it
+            "Le Ghana a signé un accord avec le Togo.",
+            {("SUPPORT", "GHA", "TGO")},
+        ),
+    ],
+)
+def test_events_extract_coordinated_signatories_sign_with_each_other(
+    coder: Coder, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert coded_triples(coder, text, negated=False) == expected
+
+
+def test_events_extract_one_signatory_is_one_act(coder: Coder) -> None:
+    events = _events(coder, "Le ministre ghanéen a ratifié la convention sur le climat.")
+    assert [(e.type, e.actor and e.actor.code) for e in events] == [("SUPPORT", "GHA")]

@@ -191,7 +191,11 @@ class EventExtractor:
                 return [Actor(text=child.text, country=iso, start=start, end=start + len(child))]
         return []
 
-    def _sides(self, found: Found, ctx: ArticleContext) -> list[tuple[Actor, Actor | None]]:
+    def _sides(
+        self, found: Found, ctx: ArticleContext, type_: str
+    ) -> list[tuple[Actor, Actor | None]]:
+        """(actor, named recipient) pairs; ``type_`` is the type coded (a future signing is
+        an AGREE, whose sides act jointly)."""
         actors: list[Actor] = []
         slots = found.trigger.actor
         if found.trigger.kind == "noun":  # "a mené une attaque": the support verb's subject
@@ -232,10 +236,13 @@ class EventExtractor:
             recipients = [a for a in owner if a.code and a.code not in own]
         if not recipients and found.trigger.kind != "noun" and not ordered:
             recipients = self._recipients_in_content(found.head, actors, ctx)
-        symmetric = self.ontology.is_symmetric(found.trigger.type)
+        symmetric = self.ontology.is_symmetric(type_)  # "doivent signer": AGREE, joint
         if symmetric and not recipients and len(actors) >= 2:
             return [(actors[0], actors[1])]
-        if not recipients and self.ontology.is_mutual(found.trigger.type, found.trigger.mode):
+        mutual = found.trigger.mutual or self.ontology.is_mutual(
+            found.trigger.type, found.trigger.mode
+        )
+        if not recipients and mutual:
             others: list[tuple[Actor, Actor | None]] = [
                 (a, b) for a in actors for b in actors if a.code != b.code
             ]
@@ -351,7 +358,7 @@ class EventExtractor:
             # PLOVER: a visit, aid or withdrawal announced for later (or offered on a
             # condition) is a promise; force announced or held over someone is a threat
             type_, mode = self.ontology.future_as[type_], None
-        pairs = self._sides(found, ctx)
+        pairs = self._sides(found, ctx, type_)
         if trigger.place and trigger.type in _VISITS:
             # "se rendra en Guyane", "est attendu à Charlotte": a trip at home meets no one
             pairs = [(a, r) for a, r in pairs if r is not None and r.code != a.code]
