@@ -1418,3 +1418,34 @@ def test_events_extract_coordinated_signatories_sign_with_each_other(
 def test_events_extract_one_signatory_is_one_act(coder: Coder) -> None:
     events = _events(coder, "Le ministre ghanéen a ratifié la convention sur le climat.")
     assert [(e.type, e.actor and e.actor.code) for e in events] == [("SUPPORT", "GHA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse takes the day for the object, the numeral for a phrase of the verb
+            "Le parti au pouvoir au Gabon a exclu lundi trois de ses députés qui avaient "
+            "voté contre le budget.",
+            ("SANCTION", "GAB", "GAB"),
+        ),
+        (  # the object hung under the day
+            "À Sfax, une centaine de chauffeurs de taxi tunisiens ont bloqué jeudi le port.",
+            ("PROTEST", "TUN", "TUN"),
+        ),
+    ],
+)
+def test_events_extract_a_day_before_the_object_is_no_object(
+    coder: Coder, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_day_with_nothing_below_is_no_side(coder: Coder) -> None:
+    from wirecoder.events.arguments import objects
+
+    doc = coder.parser.parse("Le parti au pouvoir au Gabon a exclu lundi trois de ses députés.")
+    verb = next(t for t in doc if t.lemma_ == "exclure")
+    assert [t.text for t in objects(verb)] == ["trois"]
+    doc = coder.parser.parse("Le gouvernement a annoncé la nouvelle lundi.")
+    verb = next(t for t in doc if t.lemma_ == "annoncer")
+    assert "lundi" not in [t.text for t in objects(verb)]

@@ -66,6 +66,7 @@ class Grammar:
     organisation_nouns: frozenset[str]
     members: frozenset[str]
     same_office: dict[str, frozenset[str]]
+    time_nouns: frozenset[str]  # days the parse may take for an object ("a exclu lundi X")
 
     def forms(self, preposition: str) -> frozenset[str]:
         """Every spelling of ``preposition`` (``à`` → à, au, aux)."""
