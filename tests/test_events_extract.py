@@ -1449,3 +1449,59 @@ def test_events_extract_a_day_with_nothing_below_is_no_side(coder: Coder) -> Non
     doc = coder.parser.parse("Le gouvernement a annoncé la nouvelle lundi.")
     verb = next(t for t in doc if t.lemma_ == "annoncer")
     assert "lundi" not in [t.text for t in objects(verb)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the people struck by a disaster are the side relief is brought to
+            "Le Maroc a acheminé un convoi de médicaments destiné aux sinistrés de Nouakchott.",
+            ("AID", "MAR", "MRT"),
+        ),
+        (  # pupils' parents are civilians who may protest
+            "DAKAR, 2 mai 2024 (AFP) - Des centaines de parents d'élèves ont bloqué la route "
+            "nationale.",
+            ("PROTEST", "SEN", "SEN"),
+        ),
+    ],
+)
+def test_events_extract_people_struck_and_parents_are_sides(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # relief operations taken in hand at home: aid to the country's people
+            "WASHINGTON, 2 mai 2024 (AFP) - Le gouverneur du Texas a pris en main les "
+            "opérations de secours après les inondations.",
+            ("AID", "USA", "USA"),
+        ),
+        (
+            "WASHINGTON, 2 mai 2024 (AFP) - Le sénateur américain a collecté des vivres lors "
+            "d'un meeting.",
+            ("AID", "USA", "USA"),
+        ),
+    ],
+)
+def test_events_extract_relief_operations_and_collections_are_aid(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an operation that is no relief
+        "WASHINGTON, 2 mai 2024 (AFP) - Le gouverneur du Texas a pris en main les opérations "
+        "de police.",
+        # aid by a foreign side with no recipient named is aimed at no one
+        "WASHINGTON, 2 mai 2024 (AFP) - Le Japon a acheminé un convoi de médicaments.",
+    ],
+)
+def test_events_extract_no_relief_or_no_home_recipient(coder: Coder, text: str) -> None:
+    assert ("AID", "USA", "USA") not in coded_triples(coder, text)
+    assert ("AID", "JPN", "USA") not in coded_triples(coder, text)

@@ -84,7 +84,8 @@ class Targets:
         domestic act addresses the article's own country; a foreign actor's act the state the
         article names most after the actor's own: protests, demands and accusations its
         government, attacks and arrests its people. Aid and sanctions are aimed only at a
-        state the sentence names (where they happen, or in the act's own clause)."""
+        state the sentence names (where they happen, or in the act's own clause), or, relief goods
+        or operations by a side of the story's own country, at its people."""
         trigger = found.trigger
         if trigger.type == "MOBILIZE":
             return self.adversary(actor, found, ctx)
@@ -97,6 +98,11 @@ class Targets:
         place = place or self.where.named_below(found.head, actor, at, ctx)
         if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
             return place
+        relief = trigger.type == "AID" and trigger.kind == "phrase"  # goods, operations named
+        if relief and actor.country is not None and actor.country == ctx.home:
+            # "a pris en main les opérations de secours": relief at home, to its people
+            # (not "a été financée par", "a procédé à l'évacuation du bâtiment")
+            return Actor(text="", country=ctx.home, sectors=("CVL",), start=at, end=at)
         if self.ontology.requires_recipient(trigger.type):
             return None
         target = ctx.home
