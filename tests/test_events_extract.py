@@ -1505,3 +1505,27 @@ def test_events_extract_relief_operations_and_collections_are_aid(
 def test_events_extract_no_relief_or_no_home_recipient(coder: Coder, text: str) -> None:
     assert ("AID", "USA", "USA") not in coded_triples(coder, text)
     assert ("AID", "JPN", "USA") not in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # destruction by protesters is vandalism (manual: PROTEST vandalize)
+            "TUNIS, 2 mai 2024 (AFP) - Des manifestants ont saccagé mardi la mairie de Sfax.",
+            ("PROTEST", "vandalize"),
+        ),
+        (
+            "TUNIS, 2 mai 2024 (AFP) - Des opposants au scrutin ont brûlé des urnes à Sfax.",
+            ("PROTEST", "vandalize"),
+        ),
+        (  # by armed men it stays an attack
+            "TUNIS, 2 mai 2024 (AFP) - Des hommes armés ont incendié mardi une église à Sfax.",
+            ("ASSAULT", "destroy"),
+        ),
+    ],
+)
+def test_events_extract_destruction_by_protesters_is_vandalism(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    events = coder.code(text).events
+    assert [(e.type, e.mode) for e in events] == [expected]

@@ -10,7 +10,7 @@ from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.reference import ArticleContext, group_members
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import sides, speech
+from wirecoder.events import readings, sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
@@ -362,6 +362,7 @@ class EventExtractor:
         if trigger.place and trigger.type in _VISITS:
             # "se rendra en Guyane", "est attendu à Charlotte": a trip at home meets no one
             pairs = [(a, r) for a, r in pairs if r is not None and r.code != a.code]
+        type_, mode = readings.by_doers(type_, mode, [a for a, _ in pairs])
         claimant = self.targets.claimant(trigger.type, qualifier, ctx)
         if claimant is not None:  # "X affirme que Y aurait tué Z": X's allegation against Y
             type_, mode = "ACCUSE", "allege"
