@@ -19,3 +19,23 @@ def test_events_qualify_willingness_is_a_promise(english: Coder, text: str, type
     events = english.code(text).events
     assert [(e.type, e.aux_mode) for e in events if e.type == type_] == [(type_, "future")]
     assert not any(e.type in {"AID", "CONSULT", "COERCE"} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("word", "conditional"),
+    [
+        ("rappellerait", True),  # the future stem "rappeller-": a conditional
+        ("déclarerait", True),
+        ("déclarait", False),  # the infinitive's stem "déclar-": an imperfect
+        ("espérait", False),
+    ],
+)
+def test_events_qualify_a_conditional_read_as_an_imperfect(
+    coder: Coder, word: str, conditional: bool
+) -> None:
+    from wirecoder.events.qualify import _conditional_form
+
+    doc = coder.parser.parse(f"Le ministre {word} la proposition.")
+    verb = doc[2]
+    tagged_imperfect = "Imp" in verb.morph.get("Tense")
+    assert _conditional_form(verb) is (conditional and tagged_imperfect)

@@ -67,6 +67,8 @@ class Grammar:
     members: frozenset[str]
     same_office: dict[str, frozenset[str]]
     time_nouns: frozenset[str]  # days the parse may take for an object ("a exclu lundi X")
+    conditional_endings: frozenset[str]  # after the future stem: "retirer-ait"
+    infinitive_endings: frozenset[str]  # "-er", "-ir", "-re": the infinitive's own stem
 
     def forms(self, preposition: str) -> frozenset[str]:
         """Every spelling of ``preposition`` (``à`` → à, au, aux)."""
