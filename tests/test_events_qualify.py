@@ -39,3 +39,17 @@ def test_events_qualify_a_conditional_read_as_an_imperfect(
     verb = doc[2]
     tagged_imperfect = "Imp" in verb.morph.get("Tense")
     assert _conditional_form(verb) is (conditional and tagged_imperfect)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (  # the next meeting: planned, a promise to meet (manual: AGREE)
+            "Les ministres kényan et somalien ont décidé de tenir la prochaine réunion à Mombasa.",
+            "AGREE",
+        ),
+        ("Les ministres kényan et somalien ont tenu une réunion à Mombasa.", "CONSULT"),
+    ],
+)
+def test_events_qualify_the_next_meeting_is_planned(coder: Coder, text: str, type_: str) -> None:
+    assert [e.type for e in coder.code(text).events] == [type_]

@@ -68,6 +68,7 @@ class Grammar:
     same_office: dict[str, frozenset[str]]
     time_nouns: frozenset[str]  # days the parse may take for an object ("a exclu lundi X")
     conditional_endings: frozenset[str]  # after the future stem: "retirer-ait"
+    planned: frozenset[str]  # what makes an act's noun a future one ("la prochaine réunion")
     infinitive_endings: frozenset[str]  # "-er", "-ir", "-re": the infinitive's own stem
 
     def forms(self, preposition: str) -> frozenset[str]:

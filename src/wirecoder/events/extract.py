@@ -13,7 +13,7 @@ from wirecoder.events import arguments as args
 from wirecoder.events import readings, sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
-from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
+from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated, planned
 from wirecoder.events.targets import Targets
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.language import grammar_of
@@ -344,7 +344,7 @@ class EventExtractor:
         )
         if narrated(qualifier):
             return []  # "la princesse fut enlevée par Zeus": a story, not news
-        aux = aux_mode(qualifier)
+        aux = aux_mode(qualifier) or ("future" if planned(found.anchor) else None)
         denied = negated(qualifier)
         if trigger.only_negated:  # "l'annonce ne satisfait pas X": X's disapproval, done
             if not denied:

@@ -145,6 +145,13 @@ def _conditional_form(verb: Token) -> bool:
     return False
 
 
+def planned(noun: Token) -> bool:
+    """Whether the act a noun names is a future one (``tenir la prochaine réunion``, ``the
+    next summit``): the grammar's ``planned`` adjectives."""
+    words = grammar_of(noun).planned
+    return any(c.dep_ == "amod" and c.lemma_.lower() in words for c in noun.children)
+
+
 def narrated(verb: Token) -> bool:
     """An act told in the language's narrative tense (the passé simple: ``fut enlevée``,
     ``furent détruites``): history told as a story, which news does not report as its own."""
