@@ -69,6 +69,7 @@ class Grammar:
     time_nouns: frozenset[str]  # days the parse may take for an object ("a exclu lundi X")
     conditional_endings: frozenset[str]  # after the future stem: "retirer-ait"
     planned: frozenset[str]  # what makes an act's noun a future one ("la prochaine réunion")
+    impersonal: frozenset[str]  # verbs whose subject pronoun stands for no one ("il faut")
     infinitive_endings: frozenset[str]  # "-er", "-ir", "-re": the infinitive's own stem
 
     def forms(self, preposition: str) -> frozenset[str]:
