@@ -400,3 +400,34 @@ def test_actors_resolve_a_city_below_a_thing_is_a_place(
 ) -> None:
     actors = _subject(coder, text)
     assert (actors[0].code if actors else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a state announcing what it will do: the pronoun of the reported clause is the state
+            "Le Kirghizistan a annoncé qu'il retirerait ses troupes de la frontière.",
+            ("CONCEDE", "KGZ"),
+        ),
+        (
+            "Le gouvernement libanais a déclaré qu'il retirerait ses soldats du sud.",
+            ("CONCEDE", "LBN"),
+        ),
+    ],
+)
+def test_actors_resolve_a_reported_clause_pronoun_is_the_reporter(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(e.type, e.actor and e.actor.code) for e in coder.code(text).events}
+
+
+def test_actors_resolve_a_reported_pronoun_of_another_gender_is_not_the_reporter(
+    coder: Coder,
+) -> None:
+    # "elle" cannot be "le Kirghizistan": the last person of its gender is
+    text = (
+        "La ministre kazakhe a rencontré les journalistes. "
+        "Le Kirghizistan a annoncé qu'elle retirerait ses troupes."
+    )
+    codes = {(e.type, e.actor and e.actor.code) for e in coder.code(text).events}
+    assert ("CONCEDE", "KGZ") not in codes

@@ -1553,3 +1553,142 @@ def test_events_extract_coordinated_demonyms_and_mutual_ceasefires(
     coder: Coder, text: str, home: str, expected: set[tuple[str, ...]]
 ) -> None:
     _check(coder, text, home, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # coordinated signatories sign with each other (annotation guide: two events)
+            "Le Ghana et le Togo ont signé lundi un accord de coopération douanière.",
+            {("SUPPORT", "GHA", "TGO"), ("SUPPORT", "TGO", "GHA")},
+        ),
+        (
+            "Le Pérou et la Bolivie ont ratifié le traité frontalier.",
+            {("SUPPORT", "PER", "BOL"), ("SUPPORT", "BOL", "PER")},
+        ),
+        (  # a partner named: only with it
+            "Le Ghana a signé un accord avec le Togo.",
+            {("SUPPORT", "GHA", "TGO")},
+        ),
+    ],
+)
+def test_events_extract_coordinated_signatories_sign_with_each_other(
+    coder: Coder, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert coded_triples(coder, text, negated=False) == expected
+
+
+def test_events_extract_one_signatory_is_one_act(coder: Coder) -> None:
+    events = _events(coder, "Le ministre ghanéen a ratifié la convention sur le climat.")
+    assert [(e.type, e.actor and e.actor.code) for e in events] == [("SUPPORT", "GHA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse takes the day for the object, the numeral for a phrase of the verb
+            "Le parti au pouvoir au Gabon a exclu lundi trois de ses députés qui avaient "
+            "voté contre le budget.",
+            ("SANCTION", "GAB", "GAB"),
+        ),
+        (  # the object hung under the day
+            "À Sfax, une centaine de chauffeurs de taxi tunisiens ont bloqué jeudi le port.",
+            ("PROTEST", "TUN", "TUN"),
+        ),
+    ],
+)
+def test_events_extract_a_day_before_the_object_is_no_object(
+    coder: Coder, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+def test_events_extract_a_day_with_nothing_below_is_no_side(coder: Coder) -> None:
+    from wirecoder.events.arguments import objects
+
+    doc = coder.parser.parse("Le parti au pouvoir au Gabon a exclu lundi trois de ses députés.")
+    verb = next(t for t in doc if t.lemma_ == "exclure")
+    assert [t.text for t in objects(verb)] == ["trois"]
+    doc = coder.parser.parse("Le gouvernement a annoncé la nouvelle lundi.")
+    verb = next(t for t in doc if t.lemma_ == "annoncer")
+    assert "lundi" not in [t.text for t in objects(verb)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the people struck by a disaster are the side relief is brought to
+            "Le Maroc a acheminé un convoi de médicaments destiné aux sinistrés de Nouakchott.",
+            ("AID", "MAR", "MRT"),
+        ),
+        (  # pupils' parents are civilians who may protest
+            "DAKAR, 2 mai 2024 (AFP) - Des centaines de parents d'élèves ont bloqué la route "
+            "nationale.",
+            ("PROTEST", "SEN", "SEN"),
+        ),
+    ],
+)
+def test_events_extract_people_struck_and_parents_are_sides(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # relief operations taken in hand at home: aid to the country's people
+            "WASHINGTON, 2 mai 2024 (AFP) - Le gouverneur du Texas a pris en main les "
+            "opérations de secours après les inondations.",
+            ("AID", "USA", "USA"),
+        ),
+        (
+            "WASHINGTON, 2 mai 2024 (AFP) - Le sénateur américain a collecté des vivres lors "
+            "d'un meeting.",
+            ("AID", "USA", "USA"),
+        ),
+    ],
+)
+def test_events_extract_relief_operations_and_collections_are_aid(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an operation that is no relief
+        "WASHINGTON, 2 mai 2024 (AFP) - Le gouverneur du Texas a pris en main les opérations "
+        "de police.",
+        # aid by a foreign side with no recipient named is aimed at no one
+        "WASHINGTON, 2 mai 2024 (AFP) - Le Japon a acheminé un convoi de médicaments.",
+    ],
+)
+def test_events_extract_no_relief_or_no_home_recipient(coder: Coder, text: str) -> None:
+    assert ("AID", "USA", "USA") not in coded_triples(coder, text)
+    assert ("AID", "JPN", "USA") not in coded_triples(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # destruction by protesters is vandalism (manual: PROTEST vandalize)
+            "TUNIS, 2 mai 2024 (AFP) - Des manifestants ont saccagé mardi la mairie de Sfax.",
+            ("PROTEST", "vandalize"),
+        ),
+        (
+            "TUNIS, 2 mai 2024 (AFP) - Des opposants au scrutin ont brûlé des urnes à Sfax.",
+            ("PROTEST", "vandalize"),
+        ),
+        (  # by armed men it stays an attack
+            "TUNIS, 2 mai 2024 (AFP) - Des hommes armés ont incendié mardi une église à Sfax.",
+            ("ASSAULT", "destroy"),
+        ),
+    ],
+)
+def test_events_extract_destruction_by_protesters_is_vandalism(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    events = coder.code(text).events
+    assert [(e.type, e.mode) for e in events] == [expected]

@@ -40,3 +40,37 @@ def test_events_qualify_a_negation_on_the_auxiliary_negates_the_act(
     doc = coder.parser.parse(text)
     [verb] = [t for t in doc if t.lemma_ == "ratifier"]
     assert is_negated(verb) is negated
+
+
+@pytest.mark.parametrize(
+    ("word", "conditional"),
+    [
+        ("rappellerait", True),  # the future stem "rappeller-": a conditional
+        ("déclarerait", True),
+        ("déclarait", False),  # the infinitive's stem "déclar-": an imperfect
+        ("espérait", False),
+    ],
+)
+def test_events_qualify_a_conditional_read_as_an_imperfect(
+    coder: Coder, word: str, conditional: bool
+) -> None:
+    from wirecoder.events.qualify import _conditional_form
+
+    doc = coder.parser.parse(f"Le ministre {word} la proposition.")
+    verb = doc[2]
+    tagged_imperfect = "Imp" in verb.morph.get("Tense")
+    assert _conditional_form(verb) is (conditional and tagged_imperfect)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (  # the next meeting: planned, a promise to meet (manual: AGREE)
+            "Les ministres kényan et somalien ont décidé de tenir la prochaine réunion à Mombasa.",
+            "AGREE",
+        ),
+        ("Les ministres kényan et somalien ont tenu une réunion à Mombasa.", "CONSULT"),
+    ],
+)
+def test_events_qualify_the_next_meeting_is_planned(coder: Coder, text: str, type_: str) -> None:
+    assert [e.type for e in coder.code(text).events] == [type_]

@@ -276,3 +276,25 @@ def test_pipeline_a_shared_demonym_is_the_state_the_story_names(
 ) -> None:
     result = coder.code(text, article_id="t", date="2024-05-02")
     assert [(e.type, e.actor and e.actor.country) for e in result.events] == [("COERCE", state)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a signing dated after the news: one joint promise, not one per side
+            "Le Sénégal et la Gambie doivent signer en juin un accord de coopération.",
+            1,
+        ),
+        ("Le Sénégal et la Gambie ont signé un accord de coopération.", 2),  # done: one per side
+    ],
+)
+def test_pipeline_a_joint_signing_announced_is_one_agreement(
+    coder: Coder, text: str, expected: int
+) -> None:
+    result = coder.code(text, article_id="t", date="2024-05-02")
+    assert len(result.events) == expected
+    assert {
+        frozenset((e.actor.code, e.recipient.code))
+        for e in result.events
+        if e.actor and e.recipient
+    } == {frozenset(("SEN", "GMB"))}

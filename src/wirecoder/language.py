@@ -66,6 +66,11 @@ class Grammar:
     organisation_nouns: frozenset[str]
     members: frozenset[str]
     same_office: dict[str, frozenset[str]]
+    time_nouns: frozenset[str]  # days the parse may take for an object ("a exclu lundi X")
+    conditional_endings: frozenset[str]  # after the future stem: "retirer-ait"
+    planned: frozenset[str]  # what makes an act's noun a future one ("la prochaine réunion")
+    impersonal: frozenset[str]  # verbs whose subject pronoun stands for no one ("il faut")
+    infinitive_endings: frozenset[str]  # "-er", "-ir", "-re": the infinitive's own stem
     civilities: frozenset[str] = frozenset()  # "Mme", "Mr": before a surname, no first name
 
     def forms(self, preposition: str) -> frozenset[str]:

@@ -226,7 +226,7 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
         found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal, when, dated.date
     )
     mentions = place_mentions(doc, article, dateline, coder, _countries(folded, dateline))
-    events = []
+    events: list[Event] = []
     for event in folded:
         date, precision = event_date(event, dated, expressions, lang=coder.lang)
         if is_background(date, dated.date):
@@ -234,6 +234,8 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
         if when(event) is None and told_in_history(sentence_dates(event, expressions), dated.date):
             continue  # "Lors du procès, le 27 février 2009, X avait entrepris de démolir…"
         event = announced(event, date, dated.date, coder.ontology)
+        if coder.ontology.is_symmetric(event.type) and any(_mirrors(event, e) for e in events):
+            continue  # "les deux pays doivent signer en juin un accord": one joint promise
         ev = event.evidence
         here = [m for m in mentions if ev.start <= m.start < ev.end]
         location = event_location(event, dateline, here, lang=coder.lang)
@@ -269,6 +271,19 @@ def announced(event: Event, date: str | None, published: str | None, ontology: O
         cameo=cameo,
         goldstein=goldstein,
         quad_class=quad,
+    )
+
+
+def _mirrors(event: Event, other: Event) -> bool:
+    """Whether two events are one act told from each of its sides (a signing each side does
+    with the other, announced for later: one joint AGREE)."""
+    sides = (event.actor and event.actor.code, event.recipient and event.recipient.code)
+    others = (other.actor and other.actor.code, other.recipient and other.recipient.code)
+    return (
+        other.type == event.type
+        and other.evidence.start == event.evidence.start
+        and other.evidence.trigger == event.evidence.trigger
+        and others == sides[::-1]
     )
 
 

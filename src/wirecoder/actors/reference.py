@@ -49,6 +49,9 @@ class ArticleContext:
     # sentences with no trigger, not read yet: read when a later sentence has one to code
     unread: list[Span] = field(default_factory=list)
     qualifying: set[str] = field(default_factory=set)  # ids told by a participle of a noun
+    # acts coded so far: (first token of their sentence, type, actor), for a mobilization's
+    # adversary (events/targets.py)
+    acts: list[tuple[int, str, Actor]] = field(default_factory=list)
 
     def persons(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The document's PER entities, read once (``doc.ents`` builds new spans each call)."""

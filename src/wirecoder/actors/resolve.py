@@ -240,6 +240,11 @@ class ActorResolver:
         if token.lower_ in grammar.personal_pronouns:
             gender = gender_of(token)
             start = ctx.offset + token.idx
+            speaker = _reporter(token, grammar)  # "le Tadjikistan a annoncé qu'il retirerait…"
+            if speaker is not None and gender_of(speaker) in {None, gender}:
+                said = self._resolve_one(speaker, ctx)
+                if said is not None and said.code:
+                    return replace(said, text=token.text, start=start, end=start + len(token))
             for earlier, earlier_gender in reversed(ctx.subjects):
                 if gender is None or earlier_gender in {None, gender}:
                     return replace(earlier, text=token.text, start=start, end=start + len(token))
@@ -464,3 +469,17 @@ def _clear_first(counts: dict[str, int]) -> bool:
     """Whether one state is named twice or more, and more often than any other."""
     ranked = sorted(counts.values(), reverse=True)
     return ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0])
+
+
+def _reporter(pronoun: Token, grammar: Grammar) -> Token | None:
+    """The subject of the verb whose reported clause a subject pronoun opens (``X a annoncé
+    qu'il …``): the pronoun is that side, a state or a body as much as a person; not the
+    impersonal ``il`` of ``qu'il pourrait s'agir d'un crime``, ``qu'il faut``."""
+    clause = pronoun.head
+    if not pronoun.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
+        return None
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    if any(v.lemma_.lower() in grammar.impersonal for v in verbs):
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subjects[0] if subjects else None

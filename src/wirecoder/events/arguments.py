@@ -121,11 +121,24 @@ def objects(verb: Token) -> list[Token]:
             controller = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
             return controller[:1]
         return own if own or not _passive_conjunct(verb) else objects(verb.head)
-    own = [c for c in verb.children if c.dep_ == "obj"]
+    own = [t for c in verb.children if c.dep_ == "obj" for t in _past_a_day(c)]
     split = split_auxiliary(verb) if not own else None
     if split is not None:  # "ont de leur côté rejeté le plan": the plan hangs on "ont"
         own = [c for c in split.children if c.dep_ == "obj" and c.i > verb.i]
     return own or [c for v in _sharing(verb) for c in v.children if c.dep_ == "obj"]
+
+
+def _past_a_day(obj: Token) -> list[Token]:
+    """An object, or for a day the parse took for one (``a exclu lundi trois de ses
+    députés``) the phrase with no preposition that hangs below it or right after it on the
+    verb; nothing if there is none."""
+    if obj.lower_ not in grammar_of(obj).time_nouns:
+        return [obj]
+    below = [c for c in obj.children if c.dep_ in {"nummod", "nmod", "appos"}]
+    after = [c for c in obj.head.children if c.i == obj.i + 1 and c.dep_.startswith("obl")]
+    return [
+        c for c in [*below, *after] if c.pos_ in {"NOUN", "PROPN", "NUM"} and case_of(c) is None
+    ]
 
 
 def split_auxiliary(verb: Token) -> Token | None:

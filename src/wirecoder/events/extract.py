@@ -10,10 +10,10 @@ from wirecoder.actors.lexicon import ActorLexicon
 from wirecoder.actors.reference import ArticleContext, group_members
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import sides, speech
+from wirecoder.events import readings, sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
-from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated
+from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated, planned
 from wirecoder.events.targets import Targets
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.language import grammar_of
@@ -74,11 +74,13 @@ class EventExtractor:
             self.resolver.register(earlier, ctx)
         ctx.unread.clear()
         self.resolver.register(sentence, ctx)
-        events: list[Event] = []
         contexts = self.contexts.contexts(sentence)
-        for found in triggers:
-            events.extend(self._code(found, sentence, contexts, text, ctx, article_id))
-        return events
+        # a mobilization is coded after the sentence's other acts: it may answer one of them
+        coded: dict[int, list[Event]] = {}
+        for n in sorted(range(len(triggers)), key=lambda n: triggers[n].trigger.type == "MOBILIZE"):
+            coded[n] = self._code(triggers[n], sentence, contexts, text, ctx, article_id)
+            ctx.acts.extend((sentence.start, e.type, e.actor) for e in coded[n] if e.actor)
+        return [event for n in range(len(triggers)) for event in coded[n]]
 
     # -- sides ----------------------------------------------------------------------------
 
@@ -193,7 +195,11 @@ class EventExtractor:
                 return [Actor(text=child.text, country=iso, start=start, end=start + len(child))]
         return []
 
-    def _sides(self, found: Found, ctx: ArticleContext) -> list[tuple[Actor, Actor | None]]:
+    def _sides(
+        self, found: Found, ctx: ArticleContext, type_: str
+    ) -> list[tuple[Actor, Actor | None]]:
+        """(actor, named recipient) pairs; ``type_`` is the type coded (a future signing is
+        an AGREE, whose sides act jointly)."""
         actors: list[Actor] = []
         slots = found.trigger.actor
         if found.trigger.kind == "noun":  # "a mené une attaque": the support verb's subject
@@ -241,10 +247,13 @@ class EventExtractor:
             recipients = [a for a in owner if a.code and a.code not in own]
         if not recipients and found.trigger.kind != "noun" and not ordered:
             recipients = self._recipients_in_content(found.head, actors, ctx)
-        symmetric = self.ontology.is_symmetric(found.trigger.type)
+        symmetric = self.ontology.is_symmetric(type_)  # "doivent signer": AGREE, joint
         if symmetric and not recipients and len(actors) >= 2:
             return [(actors[0], actors[1])]
-        if not recipients and self.ontology.is_mutual(found.trigger.type, found.trigger.mode):
+        mutual = found.trigger.mutual or self.ontology.is_mutual(
+            found.trigger.type, found.trigger.mode
+        )
+        if not recipients and mutual:
             others: list[tuple[Actor, Actor | None]] = [
                 (a, b) for a in actors for b in actors if a.code != b.code
             ]
@@ -371,7 +380,7 @@ class EventExtractor:
         )
         if narrated(qualifier):
             return []  # "la princesse fut enlevée par Zeus": a story, not news
-        aux = aux_mode(qualifier)
+        aux = aux_mode(qualifier) or ("future" if planned(found.anchor) else None)
         denied = negated(qualifier)
         if trigger.only_negated:  # "l'annonce ne satisfait pas X": X's disapproval, done
             if not denied:
@@ -385,10 +394,11 @@ class EventExtractor:
             # PLOVER: a visit, aid or withdrawal announced for later (or offered on a
             # condition) is a promise; force announced or held over someone is a threat
             type_, mode = self.ontology.future_as[type_], None
-        pairs = self._sides(found, ctx)
+        pairs = self._sides(found, ctx, type_)
         if trigger.place and trigger.type in _VISITS:
             # "se rendra en Guyane", "est attendu à Charlotte": a trip at home meets no one
             pairs = [(a, r) for a, r in pairs if r is not None and r.code != a.code]
+        type_, mode = readings.by_doers(type_, mode, [a for a, _ in pairs])
         claimant = self.targets.claimant(trigger.type, qualifier, ctx)
         if claimant is not None:  # "X affirme que Y aurait tué Z": X's allegation against Y
             type_, mode = "ACCUSE", "allege"

@@ -37,6 +37,7 @@ class Trigger:
     needs_recipient: bool = False  # coded only with a recipient ("a promis le changement": no)
     only_negated: bool = False  # the act is the negated use ("ne satisfait pas X"), done
     passive: bool = False  # complements: only in the passive ("est attendu à Alger": a visit)
+    mutual: bool = False  # coordinated sides do it to each other ("X et Y ont signé un accord")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             needs_recipient=bool(entry.get("needs_recipient", False)),
             only_negated=bool(entry.get("only_negated", False)),
             passive=bool(entry.get("passive", False)),
+            mutual=bool(entry.get("mutual", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc

@@ -108,7 +108,7 @@ def aux_mode(verb: Token) -> str | None:
         return "hypothetical"
     if _offered(verb, grammar.willingness):
         return "future"
-    if lemmas & grammar.conditional_aux:
+    if lemmas & grammar.conditional_aux or _conditional_form(carrier):
         # "said it would withdraw": a future told in reported speech, not a condition
         return "future" if verb.dep_ == "ccomp" else "hypothetical"
     if (
@@ -127,6 +127,31 @@ def aux_mode(verb: Token) -> str | None:
     if "Cnd" in mood:
         return "hypothetical"
     return None
+
+
+def _conditional_form(verb: Token) -> bool:
+    """A conditional the tagger reads as an imperfect (``rappellerait``, ``retirerait``): the
+    language's conditional ending on a stem longer than the infinitive's (the imperfect
+    ``déclarait`` has the infinitive's stem, the conditional ``déclarerait`` more)."""
+    grammar = grammar_of(verb)
+    text, lemma = verb.lower_, verb.lemma_.lower()
+    if "Imp" not in morph(verb, "Tense") or not grammar.conditional_endings:
+        return False
+    for ending in grammar.conditional_endings:
+        if text.endswith(ending):
+            stem = text[: len(text) - len(ending)]  # "rappeller-", "déclarer-"
+            return any(
+                lemma.endswith(e) and len(stem) > len(lemma) - len(e)
+                for e in grammar.infinitive_endings
+            )
+    return False
+
+
+def planned(noun: Token) -> bool:
+    """Whether the act a noun names is a future one (``tenir la prochaine réunion``, ``the
+    next summit``): the grammar's ``planned`` adjectives."""
+    words = grammar_of(noun).planned
+    return any(c.dep_ == "amod" and c.lemma_.lower() in words for c in noun.children)
 
 
 def narrated(verb: Token) -> bool:

@@ -7,7 +7,9 @@ prepositional ``phrases`` and ``intents``).
 - ``placer en état d'alerte``, ``prendre en otage``: a fixed noun that the parse attaches as a
   prepositional complement (``obl``), not as an object;
 - ``promettre de frapper`` is a threat, ``promettre de retirer ses troupes`` a concession: an
-  intent verb takes its type from the trigger it governs.
+  intent verb takes its type from the trigger it governs;
+- ``des opposants ont brûlé des bulletins``: destruction by protesters is vandalism (PROTEST),
+  not an attack: the act reads differently with its doers.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from typing import TYPE_CHECKING
 from wirecoder.events import arguments as args
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
     from wirecoder.events.lexicon import Trigger, TriggerLexicon
+    from wirecoder.records import Actor
 
 _COMPLEMENT_DEPS = {"obl", "obl:arg", "obl:mod", "iobj", "xcomp", "advcl", "ccomp", "nmod"}
 # not "à Paris" (obl:mod): a place is no complement; an "obj" with a preposition is one the
@@ -112,3 +117,19 @@ def governs_content(verb: Token, content: Token) -> bool:
         return True
     above = args.governing_verb(content)
     return content.head.pos_ not in {"VERB", "AUX"} and above is not None and above.i == verb.i
+
+
+# who vandalizes when they destroy (manual: "destruction of property by protesters" is PROTEST
+# vandalize): civilians, activists, unions and the opposition, not forces or gunmen
+_PROTESTERS = frozenset({"CVL", "OPP", "SOC"})
+
+
+def by_doers(type_: str, mode: str | None, actors: Sequence[Actor]) -> tuple[str, str | None]:
+    """The type and mode of an act as its doers make it: a destruction whose every doer is a
+    civilian, an activist or the opposition is vandalism (``des opposants ont incendié des
+    bulletins``, ``des manifestants ont saccagé la mairie``)."""
+    if (type_, mode) != ("ASSAULT", "destroy") or not actors:
+        return type_, mode
+    if all(a.sectors[:1] and a.sectors[0] in _PROTESTERS for a in actors):
+        return "PROTEST", "vandalize"
+    return type_, mode

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from wirecoder.actors.reference import ArticleContext
 from wirecoder.actors.resolve import ActorResolver
-from wirecoder.events import reactions, speech
+from wirecoder.events import arguments as args
+from wirecoder.events import reactions, sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.triggers import Found, TriggerFinder
@@ -28,6 +29,15 @@ _TARGETLESS = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
 # acts aimed at no one, whatever the story's country: a resignation
 _AIMLESS = {("RETREAT", "resign")}
+
+# what a mobilization faces: force its own clause names (nouns), force told in its sentence,
+# violence or coercion told in the sentence before
+_FORCE_NAMED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_FORCE_TOLD = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_FORCE_BEFORE = frozenset({"ASSAULT", "COERCE"})
+
+# the state's own sectors: a state does not mobilize against them
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 class Targets:
@@ -74,8 +84,11 @@ class Targets:
         domestic act addresses the article's own country; a foreign actor's act the state the
         article names most after the actor's own: protests, demands and accusations its
         government, attacks and arrests its people. Aid and sanctions are aimed only at a
-        state the sentence names (where they happen, or in the act's own clause)."""
+        state the sentence names (where they happen, or in the act's own clause), or, relief goods
+        or operations by a side of the story's own country, at its people."""
         trigger = found.trigger
+        if trigger.type == "MOBILIZE":
+            return self.adversary(actor, found, ctx)
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
             return self.home_side(ctx.home, found, ctx)  # "le Japon s'est engagé à…" (Dacca)
         if trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS:
@@ -85,6 +98,11 @@ class Targets:
         place = place or self.where.named_below(found.head, actor, at, ctx)
         if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
             return place
+        relief = trigger.type == "AID" and trigger.kind == "phrase"  # goods, operations named
+        if relief and actor.country is not None and actor.country == ctx.home:
+            # "a pris en main les opérations de secours": relief at home, to its people
+            # (not "a été financée par", "a procédé à l'évacuation du bâtiment")
+            return Actor(text="", country=ctx.home, sectors=("CVL",), start=at, end=at)
         if self.ontology.requires_recipient(trigger.type):
             return None
         target = ctx.home
@@ -100,6 +118,43 @@ class Targets:
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
         return Actor(text="", country=target, sectors=sectors, start=at, end=at)
+
+    def adversary(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
+        """The side a mobilization that names no one faces: the doer of an act of force its
+        own clause names (``pour faire face à une offensive des rebelles``, ``après le tir de
+        missiles par X``), else of an attack, a coercion or a threat coded in its sentence
+        (``dans le quartier où des gangs ont incendié des maisons``), else of an attack or a
+        coercion coded in the sentence before (``X a également envoyé des renforts``). Only
+        another country's side, or a side of the actor's country outside its state."""
+        head = found.head
+        at = ctx.offset + head.idx
+        for noun in args.nouns_below(head):
+            named = self.triggers.nouns.get(noun.lemma_.lower())
+            if named is None or named.type not in _FORCE_NAMED:
+                continue
+            # its agent first: "le tir de missiles par X en mer du Japon"
+            for owner in [*args.in_subtree(noun, "par"), *sides.behind(noun)]:
+                for side in self.resolver.resolve(owner, ctx):
+                    side = self.resolver.with_home(side, ctx)
+                    if _adverse(side, actor):
+                        return replace(side, text="", start=at, end=at)
+        sentence = head.sent.start
+        before = [s.start for s in head.doc.sents if s.end <= sentence][-1:]
+        for start, type_, side in reversed(ctx.acts):
+            told = start == sentence and type_ in _FORCE_TOLD
+            if (told or (start in before and type_ in _FORCE_BEFORE)) and _adverse(side, actor):
+                return replace(side, text="", start=at, end=at)
+        return None
+
+
+def _adverse(side: Actor, actor: Actor) -> bool:
+    """Whether a mobilization by ``actor`` may face ``side``: another country's side, or one
+    of the actor's country outside its state (rebels, gangs, gunmen)."""
+    if side.code is None:
+        return False
+    if side.code != actor.code:
+        return True
+    return not _STATE.intersection(side.sectors[:1])
 
 
 def _promise_abroad(type_: str, actor: Actor, ctx: ArticleContext) -> bool:
