@@ -112,6 +112,9 @@ import sys
 from wirecoder.parse_process import ParseProcess
 process = ParseProcess("fr")
 process.collect(process.submit(["Le ministre a parlé."]))
+# a batch whose reply (well over a pipe's 64 KB) nobody will read: the child must not hang
+# at exit handing it over
+process.submit(["Le ministre tunisien a reçu son homologue malien à Tunis. " * 40] * 12)
 print(process.pid, flush=True)
 sys.stdin.read()
 """

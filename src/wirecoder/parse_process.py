@@ -225,11 +225,14 @@ def _serve(
         try:
             task = tasks.get(timeout=_POLL)
         except queue.Empty:
-            if os.getppid() != parent:  # the parent is gone (killed): nobody will ask again
-                return
-            continue
+            task = ()
+        if os.getppid() != parent:  # the parent is gone (killed): nobody will read again,
+            replies.cancel_join_thread()  # so exit without waiting to hand over replies
+            return
         if task is None:
             return
+        if not task:
+            continue
         ticket, texts = task
         try:
             docs = parser.parse_many(texts, batch_size=batch_size)
