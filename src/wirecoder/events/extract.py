@@ -7,13 +7,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.lexicon import ActorLexicon
-from wirecoder.actors.reference import ArticleContext, group_members
+from wirecoder.actors.reference import ArticleContext
 from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
-from wirecoder.events import readings, sides, speech
+from wirecoder.events import readings, sides
 from wirecoder.events.lexicon import TriggerLexicon
 from wirecoder.events.places import Whereabouts
 from wirecoder.events.qualify import ContextLexicon, aux_mode, narrated, negated, planned
+from wirecoder.events.slots import VERBAL, SlotReader
 from wirecoder.events.targets import Targets
 from wirecoder.events.triggers import Found, TriggerFinder
 from wirecoder.language import grammar_of
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
 
 # who acts when an attack names no attacker: unidentified armed forces (PLOVER sector UAF)
 _UNNAMED = {"ASSAULT": ("UAF",)}
-
-# verbal types: a thing they address stands for the side behind it ("rejeter la demande de X")
-_VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"})
 
 # a trip somewhere (`place` readings: "se rendre à", "est attendu à") is a visit or a planned
 # one only to another side
@@ -56,6 +54,7 @@ class EventExtractor:
         self.contexts = contexts
         self.ontology = ontology
         self.targets = Targets(triggers, self.resolver, self.where, ontology, self.finder)
+        self.slots = SlotReader(triggers, actors, self.resolver, self.where, self.finder)
 
     def sentence_events(
         self, sentence: Span, text: str, ctx: ArticleContext, article_id: str
@@ -84,117 +83,6 @@ class EventExtractor:
 
     # -- sides ----------------------------------------------------------------------------
 
-    def _slot(
-        self, found: Found, slot: str, ctx: ArticleContext, located: bool = False
-    ) -> list[Actor]:
-        """The sides in one slot; ``located``: a side naming no country is of the place the
-        act happened in, if the sentence names one (the victims of an attack)."""
-        head = found.head
-        if slot == "subject":
-            tokens = [t] if (t := sides.subject_of(head)) is not None else []
-            if t is not None and "1" in args.morph(t, "Person") and t.pos_ == "PRON":
-                # "« Nous condamnons … », a déclaré le ministre": the quotation's speaker
-                speaker = speech.quoted_speaker(t, self.finder.saying())
-                tokens = [speaker] if speaker is not None else []
-        elif slot == "obj":
-            tokens = sides.objects_of(head) or sides.stray_objects(head)
-        elif slot == "named":  # "a décrit X comme « … »": the side an epithet names
-            tokens = [found.anchor]
-        elif slot == "orderer":  # "« Libérez les otages ! », a lancé X"
-            tokens = [t] if (t := speech.orderer(head, self.finder.saying())) is not None else []
-        elif slot == "judge":
-            said = self.finder.judgement(found.anchor)
-            tokens = [said[1]] if said is not None else []
-        elif slot == "topic":  # what is judged: "la décision de Moscou était inacceptable"
-            classes = (self.triggers.word_class(c) for c in ("copular", "deeming"))
-            tokens = speech.topic_of(found.anchor, *classes)
-        elif slot == "support":
-            support = self.triggers.word_class("support")
-            tokens = [t] if (t := sides.support_subject(head, support)) is not None else []
-        elif slot == "speaker":
-            tokens = [t] if (t := args.speaker(head)) is not None else []
-            if not sides.heard(head) and self.finder.is_trigger_verb(args.governing_verb(head)):
-                tokens = []  # "a rejeté la proposition d'une médiation": not the subject's act
-        elif slot == "demonym":
-            return self._demonym(head, ctx)
-        elif slot == "clause":  # "demanded that X …", "reiterated its demand that X …"
-            tokens = args.clause_subjects(head) or args.clause_subjects(found.anchor)
-        else:
-            tokens = args.with_preposition(head, slot)
-            if not tokens and found.trigger.kind == "noun" and slot in grammar_of(head).between:
-                tokens = sides.between_on_verb(head, slot)  # "des combats ont éclaté entre X"
-            if not tokens and found.anchor is not head:
-                tokens = args.in_subtree(found.anchor, slot)
-            if not tokens and found.trigger.kind == "verb":  # "a promis une aide à X"
-                tokens = [t for o in sides.objects_of(head) for t in args.with_preposition(o, slot)]
-            if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
-                tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
-                if not tokens and sides.heard(head) and head.head is not head:
-                    # "a fait part de son étonnement face à X": X hangs on the verb
-                    tokens = args.with_preposition(head.head, slot)
-        actors: list[Actor] = []
-        quantities = self.triggers.word_class("quantity")
-        for token in tokens:
-            resolved = self.resolver.resolve(token, ctx)
-            if not resolved:
-                phrase = self.resolver.span(token).text
-                resolved = group_members(phrase, self.lexicon, ctx)
-            if not resolved and (counted := sides.counted(token, quantities)) is not token:
-                token = counted  # "plusieurs centaines de policiers"
-                resolved = self.resolver.resolve(token, ctx)
-            if not resolved and (named := sides.identified(token)):
-                # "quatre personnes ont été arrêtées ; il s'agit de deux Polonais et de…"
-                token, resolved = named[0], self.resolver.resolve(named[0], ctx)
-            if not resolved and found.trigger.type in _VERBAL:  # "la décision de Douchanbé"
-                resolved = self._behind(token, ctx)
-            elif not resolved and slot == "subject" and self._names_an_act(token):
-                # "tué par un tir d'obus lancé par les rebelles", "détruit par une frappe
-                # israélienne": the act's own doer did it
-                owner = next(
-                    (o for o in sides.behind(token) if self.resolver.resolve(o, ctx)), None
-                )
-                if owner is not None:
-                    token = owner  # its place, its coordinated sides are the doer's
-                    resolved = self.resolver.resolve(owner, ctx)
-                else:
-                    resolved = self._demonym(token, ctx)
-            resolved = self.where.led(token, resolved, ctx)
-            resolved = [*resolved, *self._conjoined(token, resolved, ctx)]
-            resolved = [self.where.resident(a, token, head, ctx) for a in resolved]
-            resolved = [self.where.from_place(a, token, ctx) for a in resolved]
-            if located:
-                resolved = [self.where.placed(a, head, ctx) for a in resolved]
-                resolved = resolved or self.where.thing(token, ctx)
-            actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
-        prepositional = slot not in {
-            "subject",
-            "obj",
-            "speaker",
-            "support",
-            "judge",
-            "topic",
-            "orderer",
-            "named",
-        }
-        if not actors and tokens and prepositional and found.anchor is not head:
-            # "a accordé à cette occasion un prêt … à la Mauritanie": the verb's "à" names no
-            # side; the phrase's object may hold the one that does
-            inner = [t for t in args.in_subtree(found.anchor, slot) if t not in tokens]
-            actors = [
-                self.resolver.with_home(a, ctx)
-                for t in inner
-                for a in self.resolver.resolve(t, ctx)
-            ]
-        return actors
-
-    def _demonym(self, noun: Token, ctx: ArticleContext) -> list[Actor]:
-        for child in noun.children:
-            iso = self.lexicon.demonyms.get(child.lower_)
-            if child.dep_ == "amod" and iso:
-                start = ctx.offset + child.idx
-                return [Actor(text=child.text, country=iso, start=start, end=start + len(child))]
-        return []
-
     def _sides(
         self, found: Found, ctx: ArticleContext, type_: str
     ) -> list[tuple[Actor, Actor | None]]:
@@ -205,7 +93,7 @@ class EventExtractor:
         if found.trigger.kind == "noun":  # "a mené une attaque": the support verb's subject
             slots = ("support", *slots)
         for slot in slots:
-            actors = self._slot(found, slot, ctx)
+            actors = self.slots.read(found, slot, ctx)
             if actors:
                 break
         implicit = found.trigger.implicit
@@ -224,7 +112,7 @@ class EventExtractor:
             return []  # "trois réacteurs ont été arrêtés", "a violé la liberté d'expression"
         recipients: list[Actor] = []
         for slot in found.trigger.recipient:
-            recipients = self._slot(found, slot, ctx, located=True)
+            recipients = self.slots.read(found, slot, ctx, located=True)
             # not words of the actor's own phrase ("le soutien de l'ambassade de France au
             # Caire": the embassy's post is no recipient), but a trip's destination, which the
             # parse may hang on the traveller ("la visite du ministre X, Y, en Azerbaïdjan")
@@ -289,52 +177,26 @@ class EventExtractor:
 
     def _content_recipients(self, content: Found, ctx: ArticleContext) -> list[Actor]:
         for slot in content.trigger.recipient:
-            if slot != "subject" and (recipients := self._slot(content, slot, ctx, located=True)):
+            if slot != "subject" and (
+                recipients := self.slots.read(content, slot, ctx, located=True)
+            ):
                 return recipients
         return []
-
-    def _conjoined(self, token: Token, resolved: list[Actor], ctx: ArticleContext) -> list[Actor]:
-        """Sides coordinated below the head the resolver read (``sénégalaise et gambienne``)."""
-        codes = {a.code for a in resolved}
-        extra: list[Actor] = []
-        for conj in sides.conjuncts(token):
-            if conj.pos_ == "ADJ" or (conj.pos_ == "NOUN" and conj.lower_ in self.lexicon.demonyms):
-                iso = self.lexicon.demonyms.get(conj.lower_)
-                found = [replace(resolved[0], country=iso)] if iso and resolved else []
-            else:
-                found = self.resolver.resolve(conj, ctx)
-            for actor in found:
-                if actor.code not in codes:
-                    codes.add(actor.code)
-                    extra.append(actor)
-        return extra
-
-    def _names_an_act(self, token: Token) -> bool:
-        """Whether a noun names a material act of the lexicon (``un tir``, ``une frappe``)."""
-        trigger = self.triggers.nouns.get(token.lemma_.lower())
-        return token.pos_ == "NOUN" and trigger is not None and trigger.type not in _VERBAL
-
-    def _behind(self, token: Token, ctx: ArticleContext) -> list[Actor]:
-        for owner in sides.behind(token):
-            resolved = self.resolver.resolve(owner, ctx)
-            if resolved:
-                return resolved
-        return self._demonym(token, ctx)
 
     def _object_is_no_side(self, found: Found, ctx: ArticleContext) -> bool:
         """An object that names no side; for a material or meeting verb also a thing whose
         complement alone names a state (``a reçu une cape brodée du Liban``): only a verbal
         act's object stands for the side behind it (``n'a pas apprécié la décision de X``)."""
         if "named" in found.trigger.recipient:  # "a décrit la situation comme « … »"
-            return found.anchor.pos_ == "NOUN" and not self._slot(found, "named", ctx)
+            return found.anchor.pos_ == "NOUN" and not self.slots.read(found, "named", ctx)
         objects = sides.objects_of(found.head)
         if not objects:
             return False
-        if found.trigger.type not in _VERBAL and not any(
+        if found.trigger.type not in VERBAL and not any(
             self.resolver.names_itself(o) for o in objects
         ):
             return True
-        return not self._slot(found, "obj", ctx)
+        return not self.slots.read(found, "obj", ctx)
 
     def _object_in(self, found: Found, name: str) -> bool:
         """Whether the act's object (or a passive's subject), or what it counts, is a word of
