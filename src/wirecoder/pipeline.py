@@ -231,7 +231,7 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
         date, precision = event_date(event, dated, expressions, lang=coder.lang)
         if is_background(date, dated.date):
             continue  # history (older than about a year) is context, not news
-        if when(event) is None and told_in_history(sentence_dates(event, expressions), dated.date):
+        if told_in_history(sentence_dates(event, expressions), dated.date) and when(event) is None:
             continue  # "Lors du procès, le 27 février 2009, X avait entrepris de démolir…"
         event = announced(event, date, dated.date, coder.ontology)
         if coder.ontology.is_symmetric(event.type) and any(_mirrors(event, e) for e in events):
