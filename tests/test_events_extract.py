@@ -1603,6 +1603,32 @@ def test_events_extract_a_day_before_the_object_is_no_object(
     assert expected in coded_triples(coder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les forces tchadiennes et soudanaises respectent depuis lundi un cessez-le-feu au "
+            "point de passage d'Adré.",
+            {("RETREAT", "TCD", "SDN"), ("RETREAT", "SDN", "TCD")},
+        ),
+        (
+            "Les forces russes et géorgiennes respectent depuis lundi un cessez-le-feu au point "
+            "de passage de Roki.",
+            {("RETREAT", "RUS", "GEO"), ("RETREAT", "GEO", "RUS")},
+        ),
+    ],
+)
+def test_events_extract_an_object_hung_on_a_time_complement(
+    coder: Coder, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    from wirecoder.events.arguments import objects
+
+    doc = coder.parser.parse(text)
+    verb = next(t for t in doc if t.lemma_ == "respecter")
+    assert [t.lemma_ for t in objects(verb)] == ["cessez-le-feu"]
+    assert expected <= coded_triples(coder, text)
+
+
 def test_events_extract_a_day_with_nothing_below_is_no_side(coder: Coder) -> None:
     from wirecoder.events.arguments import objects
 

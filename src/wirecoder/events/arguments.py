@@ -122,6 +122,8 @@ def objects(verb: Token) -> list[Token]:
             return controller[:1]
         return own if own or not _passive_conjunct(verb) else objects(verb.head)
     own = [t for c in verb.children if c.dep_ == "obj" for t in _past_a_day(c)]
+    if not own:  # "respectent depuis mercredi un cessez-le-feu": the object hangs on the day
+        own = [t for c in verb.children if c.dep_ == "obl:mod" for t in _after_a_day(c)]
     split = split_auxiliary(verb) if not own else None
     if split is not None:  # "ont de leur côté rejeté le plan": the plan hangs on "ont"
         own = [c for c in split.children if c.dep_ == "obj" and c.i > verb.i]
@@ -139,6 +141,19 @@ def _past_a_day(obj: Token) -> list[Token]:
     return [
         c for c in [*below, *after] if c.pos_ in {"NOUN", "PROPN", "NUM"} and case_of(c) is None
     ]
+
+
+def _after_a_day(day: Token) -> list[Token]:
+    """The phrase with no preposition the parse hung on a time complement (``respectent
+    depuis mercredi un cessez-le-feu``): the verb's object; nothing for any other
+    complement."""
+    if day.lower_ not in grammar_of(day).time_nouns:
+        return []
+    return [
+        c
+        for c in day.children
+        if c.dep_ == "nmod" and c.i > day.i and c.pos_ in {"NOUN", "PROPN"} and case_of(c) is None
+    ][:1]
 
 
 def split_auxiliary(verb: Token) -> Token | None:
