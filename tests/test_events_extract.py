@@ -1578,6 +1578,33 @@ def test_events_extract_coordinated_signatories_sign_with_each_other(
     assert coded_triples(coder, text, negated=False) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le Sénégal et la Gambie ont inauguré jeudi le pont de Farafenni sur le fleuve Gambie.",
+            {("COOPERATE", "SEN", "GMB")},
+        ),
+        (
+            "La Tanzanie et l'Ouganda ont mis en service mardi une ligne à haute tension.",
+            {("COOPERATE", "TZA", "UGA")},
+        ),
+        ("Le Niger a mis en service avec le Bénin un oléoduc.", {("COOPERATE", "NER", "BEN")}),
+        (
+            "Le Ghana et le Togo ont lancé un projet de corridor routier.",
+            {("COOPERATE", "GHA", "TGO")},
+        ),
+        # one side's work is no act between sides
+        ("Le président sénégalais a inauguré jeudi un nouveau marché à Dakar.", set()),
+        ("Le Mali a lancé un projet d'irrigation dans la région de Ségou.", set()),
+    ],
+)
+def test_events_extract_a_joint_work_needs_two_sides(
+    coder: Coder, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert coded_triples(coder, text) == expected
+
+
 def test_events_extract_one_signatory_is_one_act(coder: Coder) -> None:
     events = _events(coder, "Le ministre ghanéen a ratifié la convention sur le climat.")
     assert [(e.type, e.actor and e.actor.code) for e in events] == [("SUPPORT", "GHA")]

@@ -120,6 +120,9 @@ class EventExtractor:
                 recipients = [r for r in recipients if not any(_within(r, a) for a in actors)]
             if recipients:
                 break
+        alone = len({a.code for a in actors}) < 2 and not recipients
+        if found.trigger.joint and found.trigger.kind != "noun" and alone:
+            return []  # "X et Y ont inauguré la ligne" is joint; "X a inauguré" is not
         # an order's words name the act it asks for, not the one it is given to
         ordered = found.content is not None and found.content.head is found.head
         if not recipients and found.content is not None and not ordered:

@@ -27,7 +27,7 @@ class Trigger:
     complement: str | None = None  # phrases: the lexical class its complement must be in
     implicit: tuple[str, ...] = ()  # sectors of the unnamed actor ("ont été arrêtés": COP)
     preposition: str | None = None  # phrases: the object is a complement with this preposition
-    joint: bool = False  # fires only on a joint act ("des exercices conjoints")
+    joint: bool = False  # fires only on a joint act ("des exercices conjoints", "X et Y ont…")
     place: bool = False  # complements: a place complement counts ("se rendre à Caracas")
     needs_side: bool = False  # an object that is no side undoes it ("accuser une baisse")
     other_sense: str | None = (
