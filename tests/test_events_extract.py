@@ -1605,6 +1605,31 @@ def test_events_extract_a_joint_work_needs_two_sides(
     assert coded_triples(coder, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BAMAKO, 3 mai 2024 (AFP) - Une patrouille de l'armée malienne a essuyé des tirs "
+            "près de Gao.",
+            ("ASSAULT", "firearms", "MLI", "MLI", ("MIL",)),
+        ),
+        (
+            "ABUJA, 3 mai 2024 (AFP) - Un convoi de la police nigériane a essuyé une attaque "
+            "dans l'État de Borno.",
+            ("ASSAULT", None, "NGA", "NGA", ("COP",)),
+        ),
+    ],
+)
+def test_events_extract_who_comes_under_fire_is_the_target(
+    coder: Coder, text: str, expected: tuple[object, ...]
+) -> None:
+    [event] = coder.code(text).events
+    assert event.actor is not None and event.recipient is not None
+    assert event.actor.text == ""  # an unnamed armed side
+    found = (event.type, event.mode, event.actor.code, event.recipient.code)
+    assert (*found, event.recipient.sectors) == expected
+
+
 def test_events_extract_one_signatory_is_one_act(coder: Coder) -> None:
     events = _events(coder, "Le ministre ghanéen a ratifié la convention sur le climat.")
     assert [(e.type, e.actor and e.actor.code) for e in events] == [("SUPPORT", "GHA")]
