@@ -124,3 +124,35 @@ def test_nlp_lemmas_match_the_stock_pipeline(lang: str, text: str) -> None:
 def test_nlp_paragraphs_never_run_on(parser: Parser, text: str, first: str) -> None:
     sentences = [s.text.strip() for s in parser.parse(text).sents]
     assert sentences[0] == first
+
+
+# Objects that may be compared by identity in the NLP-facing stages: a Doc is one object for
+# its whole life, and these hold the very objects they are compared with.
+_IDENTITY_OK = {
+    ("actors/resolve.py", "table.doc is not doc"),
+    ("actors/alliances.py", "self._last[0] is table"),
+    ("events/triggers.py", "g is not f"),
+}
+
+
+def test_nlp_stages_never_compare_tokens_by_identity() -> None:
+    """spaCy makes a new ``Token`` object at each access: ``t.head is t`` is False even for
+    the root, so tokens are compared with ``==`` (same doc, same index)."""
+    import ast
+    from pathlib import Path
+
+    import spacy
+
+    doc = spacy.blank("fr")("a b")
+    assert doc[0] is not doc[0] and doc[0] == doc[0]
+    root = Path(__file__).parent.parent / "src" / "wirecoder"
+    found = set()
+    for path in [*root.glob("events/*.py"), *root.glob("actors/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            for op, right in zip(node.ops, node.comparators, strict=True):
+                constant = isinstance(right, ast.Constant) or isinstance(node.left, ast.Constant)
+                if isinstance(op, ast.Is | ast.IsNot) and not constant:
+                    found.add((path.relative_to(root).as_posix(), ast.unparse(node)))
+    assert found <= _IDENTITY_OK

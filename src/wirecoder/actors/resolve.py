@@ -120,7 +120,7 @@ class ActorResolver:
         siblings = [c for c in self._children(token.head) if c.i > token.i]
         candidates = [
             *(c for c in self._children(token) if c.i > token.i),
-            *(c for c in siblings if c.dep_ == token.dep_ and token.head is not token),
+            *(c for c in siblings if c.dep_ == token.dep_ and token.head != token),
         ]
         return [
             c

@@ -45,7 +45,7 @@ def is_passive(verb: Token) -> bool:
 def _passive_conjunct(verb: Token) -> bool:
     """A bare participle coordinated with a passive shares its auxiliary: ``ont été arrêtées
     et placées en détention``."""
-    if verb.dep_ != "conj" or verb.head is verb or "Part" not in morph(verb, "VerbForm"):
+    if verb.dep_ != "conj" or verb.head == verb or "Part" not in morph(verb, "VerbForm"):
         return False
     if any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
         return False  # "ont été prévenues et ont réussi à…": active, with its own auxiliary
@@ -58,7 +58,7 @@ def _controlled(verb: Token) -> bool:
     infinitive = "Inf" in morph(verb, "VerbForm") or any(
         c.dep_.startswith("aux") and "Inf" in morph(c, "VerbForm") for c in verb.children
     )
-    return verb.dep_ == "xcomp" and infinitive and verb.head is not verb
+    return verb.dep_ == "xcomp" and infinitive and verb.head != verb
 
 
 def is_reflexive(verb: Token) -> bool:
@@ -199,7 +199,7 @@ def subject(verb: Token) -> Token | None:
         return None
     trigger, head = verb, verb.head
     seen = 0
-    while head is not verb and seen < 4 and verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"}:
+    while head != verb and seen < 4 and verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"}:
         seen += 1
         candidate = [c for c in head.children if c.dep_ in _SUBJECTS]
         # "X ont été prévenues et ont réussi à évacuer": a passive's subject is also the
@@ -207,7 +207,7 @@ def subject(verb: Token) -> Token | None:
         shared = not is_passive(head) or (verb.dep_ == "conj" and not is_passive(verb))
         if candidate and shared and _agrees(trigger, candidate[0]):
             return candidate[0]
-        if head.head is head:
+        if head.head == head:
             return None
         verb, head = head, head.head
     return None
@@ -292,7 +292,7 @@ def governing_verb(noun: Token) -> Token | None:
     """The nearest verb above a noun (``a dénoncé`` for ``les provocations de X``)."""
     token = noun
     for _ in range(6):
-        if token.head is token:
+        if token.head == token:
             return token if token.pos_ in {"VERB", "AUX"} else None
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:

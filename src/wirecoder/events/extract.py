@@ -124,7 +124,7 @@ class EventExtractor:
         if found.trigger.joint and found.trigger.kind != "noun" and alone:
             return []  # "X et Y ont inauguré la ligne" is joint; "X a inauguré" is not
         # an order's words name the act it asks for, not the one it is given to
-        ordered = found.content is not None and found.content.head is found.head
+        ordered = found.content is not None and found.content.head == found.head
         if not recipients and found.content is not None and not ordered:
             # "a menacé de fermer sa frontière aux X"
             recipients = self._content_recipients(found.content, ctx)
@@ -132,9 +132,7 @@ class EventExtractor:
             # "rejected an Indian proposal", "a rejeté la proposition russe": the owner of the
             # fixed object is the one the act answers
             own = {a.code for a in actors}
-            owner = (
-                self.resolver.resolve(found.anchor, ctx) if found.anchor is not found.head else []
-            )
+            owner = self.resolver.resolve(found.anchor, ctx) if found.anchor != found.head else []
             recipients = [a for a in owner if a.code and a.code not in own]
         if not recipients and found.trigger.kind != "noun" and not ordered:
             recipients = self._recipients_in_content(found.head, actors, ctx)
@@ -232,7 +230,7 @@ class EventExtractor:
     ) -> list[Event]:
         trigger = found.trigger
         verb = found.head if found.head.pos_ != "NOUN" else args.governing_verb(found.head)
-        if verb is not found.head and verb is not None and self._reports(verb):
+        if verb != found.head and verb is not None and self._reports(verb):
             verb = None  # "did not comment on the arrests": the arrests are not negated
         qualifier = verb if verb is not None else found.head
         start = ctx.offset + sentence.start_char

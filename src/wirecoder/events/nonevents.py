@@ -257,7 +257,7 @@ def _answered(noun: Token, act: Found) -> bool:
     """Whether ``noun`` is what the trigger verb above it answers: the verb's object, or a
     complement headed by one of the preposition slots of the verb's recipient."""
     top = noun
-    while top.head.i != act.head.i and top.head is not top:
+    while top.head.i != act.head.i and top.head != top:
         top = top.head
     if top.dep_ in {"obj", "nsubj:pass"}:
         return True

@@ -74,7 +74,7 @@ def negated(verb: Token) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in grammar.privatives for c in children):
         return True
-    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head is verb:
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head == verb:
         return False
     above = verb.head.lemma_.lower()
     if above in grammar.denials or (verb.dep_ == "xcomp" and above in grammar.failures):
@@ -87,7 +87,7 @@ def _offered(verb: Token, willingness: frozenset[str]) -> bool:
     act a side says it is willing to do (the grammar's ``willingness`` words) is not done yet."""
     token = verb
     for _ in range(3):
-        if token.dep_ not in {"xcomp", "advcl"} or token.head is token:
+        if token.dep_ not in {"xcomp", "advcl"} or token.head == token:
             return False
         token = token.head
         if token.pos_ == "ADJ" and token.lemma_.lower() in willingness:

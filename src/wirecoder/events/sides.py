@@ -53,7 +53,7 @@ def stray_subject(verb: Token) -> Token | None:
     if verb.dep_ != "ROOT" or args.is_passive(verb):
         return None
     first = verb.sent[0]
-    if first.i < verb.i and first.head is first and first.pos_ in {"PROPN", "NOUN"}:
+    if first.i < verb.i and first.head == first and first.pos_ in {"PROPN", "NOUN"}:
         between = verb.doc[first.i + 1 : verb.i]
         if all(t.head.i == first.i or t.dep_.startswith("aux") for t in between):
             return first
@@ -103,7 +103,7 @@ def between_on_verb(noun: Token, preposition: str) -> list[Token]:
             and args.morph(c, "Number") == number
             and args.morph(inner, "Number") != number
         )
-    if noun.dep_ in {"nsubj", "nsubj:pass"} and noun.head is not noun:
+    if noun.dep_ in {"nsubj", "nsubj:pass"} and noun.head != noun:
         verbs.append(noun.head)
     return [t for verb in verbs for t in args.with_preposition(verb, preposition)]
 
@@ -151,7 +151,7 @@ def support_subject(noun: Token, support: Collection[str]) -> Token | None:
     if noun.dep_ == "nmod" and noun.head.lemma_.lower() in support:  # faire usage de X
         token = noun.head
     verb = token.head
-    if token is verb or token.dep_ not in {"obj", "obl:arg", "obl", "obl:mod"}:
+    if token == verb or token.dep_ not in {"obj", "obl:arg", "obl", "obl:mod"}:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in support:
         return None
@@ -191,7 +191,7 @@ def conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "amod" and child.pos_ == "ADJ":  # "forces pakistanaises et afghanes"
             found.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ in _BARE)
     verb = token.head
-    if token.dep_ == "nsubj" and verb is not token:  # "les polices française et espagnole ont"
+    if token.dep_ == "nsubj" and verb != token:  # "les polices française et espagnole ont"
         found.extend(
             c
             for c in verb.children
@@ -212,7 +212,7 @@ def in_relative_clause(token: Token) -> bool:
     for _ in range(4):
         if token.dep_ == "acl:relcl":
             return True
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
     return False
@@ -247,7 +247,7 @@ def heard(noun: Token) -> bool:
     head = noun.head
     if head.dep_ == "obl:mod" and head.pos_ == "NOUN":  # "mènent depuis lundi des patrouilles"
         head = head.head  # the parse hangs the object on the date
-    return head.pos_ in {"VERB", "AUX"} or noun.head is noun
+    return head.pos_ in {"VERB", "AUX"} or noun.head == noun
 
 
 def below(noun: Token, preposition: str) -> list[Token]:

@@ -85,13 +85,13 @@ class SlotReader:
             tokens = args.with_preposition(head, slot)
             if not tokens and found.trigger.kind == "noun" and slot in grammar_of(head).between:
                 tokens = sides.between_on_verb(head, slot)  # "des combats ont éclaté entre X"
-            if not tokens and found.anchor is not head:
+            if not tokens and found.anchor != head:
                 tokens = args.in_subtree(found.anchor, slot)
             if not tokens and found.trigger.kind == "verb":  # "a promis une aide à X"
                 tokens = [t for o in sides.objects_of(head) for t in args.with_preposition(o, slot)]
             if not tokens and found.trigger.kind == "noun" and slot in found.trigger.recipient:
                 tokens = sides.below(head, slot)  # "la visite du ministre X, Y, en Azerbaïdjan"
-                if not tokens and sides.heard(head) and head.head is not head:
+                if not tokens and sides.heard(head) and head.head != head:
                     # "a fait part de son étonnement face à X": X hangs on the verb
                     tokens = args.with_preposition(head.head, slot)
         actors: list[Actor] = []
@@ -101,7 +101,7 @@ class SlotReader:
             if not resolved:
                 phrase = self.resolver.span(token).text
                 resolved = group_members(phrase, self.lexicon, ctx)
-            if not resolved and (counted := sides.counted(token, quantities)) is not token:
+            if not resolved and (counted := sides.counted(token, quantities)) != token:
                 token = counted  # "plusieurs centaines de policiers"
                 resolved = self.resolver.resolve(token, ctx)
             if not resolved and (named := sides.identified(token)):
@@ -138,7 +138,7 @@ class SlotReader:
             "orderer",
             "named",
         }
-        if not actors and tokens and prepositional and found.anchor is not head:
+        if not actors and tokens and prepositional and found.anchor != head:
             # "a accordé à cette occasion un prêt … à la Mauritanie": the verb's "à" names no
             # side; the phrase's object may hold the one that does
             inner = [t for t in args.in_subtree(found.anchor, slot) if t not in tokens]

@@ -56,7 +56,7 @@ def judgement(
             if speaker is not None and speaker.left_edge.i <= word.i <= speaker.right_edge.i:
                 speaker = _inverted_speaker(verb)  # "« c'est une ingérence », a déclaré X"
             return (verb, speaker) if speaker is not None else None
-        if verb.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} and verb is not word.head:
+        if verb.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} and verb != word.head:
             break
     for verb in word.children:  # "« … inadmissibles », juge le ministère"
         if verb.dep_ in {"parataxis", "dep", "conj"} and verb.lemma_.lower() in saying:
