@@ -479,6 +479,33 @@ def test_events_extract_reaction_answers_the_last_doer(
 @pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
+        (  # the attack's doer is unknown: the condemnation blames no one named
+            "Une journaliste tchadienne affirme avoir été agressée dans la rue. Ses collègues "
+            "vont porter plainte. Le gouvernement tchadien a condamné les agressions contre "
+            "les journalistes.",
+            "TCD",
+            ("ACCUSE", "TCD", None),
+        ),
+        ("Le gouvernement nigérien a dénoncé un acte lâche.", "NER", ("ACCUSE", "NER", None)),
+        (  # a doer named for the last attack is the one blamed
+            "Des soldats soudanais ont attaqué un village. Le porte-parole des rebelles a "
+            "démissionné. Le gouvernement tchadien a condamné les attaques à répétition.",
+            "TCD",
+            ("ACCUSE", "TCD", "SDN"),
+        ),
+    ],
+)
+def test_events_extract_a_condemned_deed_blames_its_doer(
+    coder: Coder, text: str, home: str, expected: tuple[str, ...]
+) -> None:
+    coded = _coded(coder, text, home)
+    assert expected in coded
+    assert not {t for t in coded if t[0] == "ACCUSE" and t != expected}, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
         (
             "Des miliciens ont incendié un marché. Le commissaire de l'Union africaine a fait "
             "savoir qu'il pourrait s'agir d'un crime. Les ONG, dont Amnesty International, "

@@ -94,6 +94,9 @@ class Targets:
         if trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS:
             return None
         at = ctx.offset + found.head.idx
+        blamed = self.deed_doer(found, ctx)
+        if blamed is not None:  # "a condamné les agressions": whoever made them, if known
+            return replace(blamed[0], text="", start=at, end=at) if blamed else None
         place = self.where.target(found.head, trigger.type, actor, at, ctx)
         place = place or self.where.named_below(found.head, actor, at, ctx)
         if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
@@ -118,6 +121,23 @@ class Targets:
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
         return Actor(text="", country=target, sectors=sectors, start=at, end=at)
+
+    def deed_doer(self, found: Found, ctx: ArticleContext) -> tuple[Actor, ...] | None:
+        """Who a condemnation of a deed that names no doer blames (``a condamné les
+        agressions``, ``dénonce un acte lâche``; class ``deeds``): the doer of the last attack
+        coded before it in the article when that doer is named, else no one (an unknown
+        doer: ``affirme avoir été agressée``) — ``()``; None when the act blames no deed, or the
+        deeds just told (``ces attaques``: the reaction's own fallback)."""
+        if found.trigger.type != "ACCUSE" or found.trigger.kind != "verb":
+            return None
+        deeds = self.triggers.word_class("deeds")
+        deed = [c for c in found.head.children if c.dep_ == "obj" and c.lemma_.lower() in deeds]
+        if not deed or any("Dem" in d.morph.get("PronType", []) for d in deed[0].children):
+            return None  # "a condamné ces attaques": the acts just told (a reaction's doer)
+        for _, type_, side in reversed(ctx.acts):
+            if type_ == "ASSAULT":
+                return (side,) if side.text and side.code else ()
+        return ()
 
     def adversary(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """The side a mobilization that names no one faces: the doer of an act of force its
