@@ -552,6 +552,15 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
             "Le ministre portugais s'est dit « très rassuré » par la décision de l'Espagne.",
             {("SUPPORT", "PRT", "ESP")},
         ),
+        (  # what "il s'agit de" identifies is a predicate
+            "Le ministre turc a estimé qu'il s'agit d'une provocation de la Syrie.",
+            {("ACCUSE", "TUR", "SYR")},
+        ),
+        (  # a claim in the conditional, said through "faire savoir"
+            "Des soldats soudanais ont incendié un village. Le commissaire tchadien a fait "
+            "savoir qu'il pourrait s'agir de crimes de guerre.",
+            {("ACCUSE", "TCD", "SDN")},
+        ),
     ],
 )
 def test_events_extract_verdicts_in_reported_speech(
