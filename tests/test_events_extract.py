@@ -425,6 +425,21 @@ def test_events_extract_side_behind_a_thing(
             "MLI",
             {("ASSAULT", "MLI", "MLI")},
         ),
+        (  # "pointer du doigt X": the parse hangs X on "doigt"
+            "Les syndicats nigériens pointent du doigt la responsabilité du gouvernement tchadien.",
+            "NER",
+            {("ACCUSE", "NER", "TCD")},
+        ),
+        (
+            "Les députés tchadiens pointent du doigt le ministre nigérien.",
+            "TCD",
+            {("ACCUSE", "TCD", "NER")},
+        ),
+        (
+            "Les opposants kényans pointent du doigt le président ougandais.",
+            "KEN",
+            {("ACCUSE", "KEN", "UGA")},
+        ),
     ],
 )
 def test_events_extract_prepositional_phrases(
