@@ -425,6 +425,21 @@ def test_events_extract_side_behind_a_thing(
             "MLI",
             {("ASSAULT", "MLI", "MLI")},
         ),
+        (  # "pointer du doigt X": the parse hangs X on "doigt"
+            "Les syndicats nigériens pointent du doigt la responsabilité du gouvernement tchadien.",
+            "NER",
+            {("ACCUSE", "NER", "TCD")},
+        ),
+        (
+            "Les députés tchadiens pointent du doigt le ministre nigérien.",
+            "TCD",
+            {("ACCUSE", "TCD", "NER")},
+        ),
+        (
+            "Les opposants kényans pointent du doigt le président ougandais.",
+            "KEN",
+            {("ACCUSE", "KEN", "UGA")},
+        ),
     ],
 )
 def test_events_extract_prepositional_phrases(
@@ -477,6 +492,46 @@ def test_events_extract_reaction_answers_the_last_doer(
 
 
 @pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Le ministre tchadien a porté plainte contre X pour diffamation.", "TCD"),
+        ("Les journalistes nigériens vont déposer une plainte contre X.", "NER"),
+    ],
+)
+def test_events_extract_a_complaint_against_persons_unknown_names_no_one(
+    coder: Coder, text: str, home: str
+) -> None:
+    assert _coded(coder, text, home) == {("ACCUSE", home, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # the attack's doer is unknown: the condemnation blames no one named
+            "Une journaliste tchadienne affirme avoir été agressée dans la rue. Ses collègues "
+            "vont porter plainte. Le gouvernement tchadien a condamné les agressions contre "
+            "les journalistes.",
+            "TCD",
+            ("ACCUSE", "TCD", None),
+        ),
+        ("Le gouvernement nigérien a dénoncé un acte lâche.", "NER", ("ACCUSE", "NER", None)),
+        (  # a doer named for the last attack is the one blamed
+            "Des soldats soudanais ont attaqué un village. Le porte-parole des rebelles a "
+            "démissionné. Le gouvernement tchadien a condamné les attaques à répétition.",
+            "TCD",
+            ("ACCUSE", "TCD", "SDN"),
+        ),
+    ],
+)
+def test_events_extract_a_condemned_deed_blames_its_doer(
+    coder: Coder, text: str, home: str, expected: tuple[str, ...]
+) -> None:
+    coded = _coded(coder, text, home)
+    assert expected in coded
+    assert not {t for t in coded if t[0] == "ACCUSE" and t != expected}, coded
+
+
+@pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
         (
@@ -524,6 +579,15 @@ def test_events_extract_reaction_never_answers_who_only_spoke(
         (  # approval told as a feeling
             "Le ministre portugais s'est dit « très rassuré » par la décision de l'Espagne.",
             {("SUPPORT", "PRT", "ESP")},
+        ),
+        (  # what "il s'agit de" identifies is a predicate
+            "Le ministre turc a estimé qu'il s'agit d'une provocation de la Syrie.",
+            {("ACCUSE", "TUR", "SYR")},
+        ),
+        (  # a claim in the conditional, said through "faire savoir"
+            "Des soldats soudanais ont incendié un village. Le commissaire tchadien a fait "
+            "savoir qu'il pourrait s'agir de crimes de guerre.",
+            {("ACCUSE", "TCD", "SDN")},
         ),
     ],
 )

@@ -50,9 +50,9 @@ def judgement(
         return None
     if any("Cnd" in args.morph(c, "Mood") or "Fut" in args.morph(c, "Tense") for c in copulas):
         return None  # "toute escalade serait inacceptable": a warning, not a verdict
-    for verb in word.ancestors:  # "a estimé que … inacceptable"
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in saying:
-            speaker = subject_of(verb)
+    for verb in word.ancestors:  # "a estimé que … inacceptable", "a fait savoir que …"
+        if verb.pos_ == "VERB" and _says(verb, saying):
+            speaker = subject_of(verb) or _made_speaker(verb)
             if speaker is not None and speaker.left_edge.i <= word.i <= speaker.right_edge.i:
                 speaker = _inverted_speaker(verb)  # "« c'est une ingérence », a déclaré X"
             return (verb, speaker) if speaker is not None else None
@@ -69,6 +69,20 @@ def judgement(
     if speaker is None and opinion:  # "Pour Nairobi, la décision … est inacceptable"
         speaker = holder_of_opinion(word.head if is_linked(word, copular) else word, opinion)
     return (word, speaker) if speaker is not None else None
+
+
+def _says(verb: Token, saying: Collection[str]) -> bool:
+    """A verb of saying, or one that makes one with its infinitive (``a fait savoir``)."""
+    return verb.lemma_.lower() in saying or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in saying and c.i < verb.i + 3 for c in verb.children
+    )
+
+
+def _made_speaker(verb: Token) -> Token | None:
+    """The subject of the verb that makes ``verb`` one of saying, however the parse links the
+    two (``X a fait savoir``: ``fait`` hung below ``savoir``)."""
+    linked = [c for c in verb.children if c.dep_ in {"xcomp", "dep"} and c.pos_ == "VERB"]
+    return next((s for v in linked if (s := subject_of(v)) is not None), None)
 
 
 def holder_of_opinion(clause: Token, opinion: Collection[str]) -> Token | None:
@@ -212,8 +226,10 @@ def orderer(verb: Token, saying: Collection[str]) -> Token | None:
 
 def is_linked(word: Token, copular: Collection[str]) -> bool:
     """Whether ``word`` is the object of a verb that predicates it of its subject
-    (``constituer``, ``représenter``: ``ces frappes constituent une violation``)."""
-    return word.dep_ == "obj" and word.head.lemma_.lower() in copular
+    (``constituer``, ``représenter``: ``ces frappes constituent une violation``), or the
+    complement of one that identifies what is talked of (``agir``: ``il s'agit d'une
+    provocation``, ``il pourrait s'agir de crimes``)."""
+    return word.dep_ in {"obj", "obl:arg"} and word.head.lemma_.lower() in copular
 
 
 def deemed(word: Token, deeming: Collection[str]) -> Token | None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.reference import ArticleContext
-from wirecoder.actors.resolve import ActorResolver
+from wirecoder.actors.resolve import ActorResolver, unknown_persons
 from wirecoder.events import arguments as args
 from wirecoder.events import reactions, sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
@@ -87,6 +87,9 @@ class Targets:
         state the sentence names (where they happen, or in the act's own clause), or, relief goods
         or operations by a side of the story's own country, at its people."""
         trigger = found.trigger
+        below = [found.head, *(c for c in found.head.children if c.dep_ == "obj")]
+        if any(unknown_persons(t) for h in below for t in args.complements(h)):
+            return None  # "a porté plainte contre X": against persons unknown
         if trigger.type == "MOBILIZE":
             return self.adversary(actor, found, ctx)
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
@@ -94,6 +97,9 @@ class Targets:
         if trigger.type in _TARGETLESS or (trigger.type, trigger.mode) in _AIMLESS:
             return None
         at = ctx.offset + found.head.idx
+        blamed = self.deed_doer(found, ctx)
+        if blamed is not None:  # "a condamné les agressions": whoever made them, if known
+            return replace(blamed[0], text="", start=at, end=at) if blamed else None
         place = self.where.target(found.head, trigger.type, actor, at, ctx)
         place = place or self.where.named_below(found.head, actor, at, ctx)
         if place is not None:  # "suspended aid deliveries in Baghdad": aimed at Iraq
@@ -118,6 +124,23 @@ class Targets:
             return None
         sectors = ("CVL",) if trigger.type in {"ASSAULT", "COERCE"} else ("GOV",)
         return Actor(text="", country=target, sectors=sectors, start=at, end=at)
+
+    def deed_doer(self, found: Found, ctx: ArticleContext) -> tuple[Actor, ...] | None:
+        """Who a condemnation of a deed that names no doer blames (``a condamné les
+        agressions``, ``dénonce un acte lâche``; class ``deeds``): the doer of the last attack
+        coded before it in the article when that doer is named, else no one (an unknown
+        doer: ``affirme avoir été agressée``) — ``()``; None when the act blames no deed, or the
+        deeds just told (``ces attaques``: the reaction's own fallback)."""
+        if found.trigger.type != "ACCUSE" or found.trigger.kind != "verb":
+            return None
+        deeds = self.triggers.word_class("deeds")
+        deed = [c for c in found.head.children if c.dep_ == "obj" and c.lemma_.lower() in deeds]
+        if not deed or any("Dem" in d.morph.get("PronType", []) for d in deed[0].children):
+            return None  # "a condamné ces attaques": the acts just told (a reaction's doer)
+        for _, type_, side in reversed(ctx.acts):
+            if type_ == "ASSAULT":
+                return (side,) if side.text and side.code else ()
+        return ()
 
     def adversary(self, actor: Actor, found: Found, ctx: ArticleContext) -> Actor | None:
         """The side a mobilization that names no one faces: the doer of an act of force its
