@@ -492,19 +492,6 @@ def test_events_extract_reaction_answers_the_last_doer(
 
 
 @pytest.mark.parametrize(
-    ("text", "home"),
-    [
-        ("Le ministre tchadien a porté plainte contre X pour diffamation.", "TCD"),
-        ("Les journalistes nigériens vont déposer une plainte contre X.", "NER"),
-    ],
-)
-def test_events_extract_a_complaint_against_persons_unknown_names_no_one(
-    coder: Coder, text: str, home: str
-) -> None:
-    assert _coded(coder, text, home) == {("ACCUSE", home, None)}
-
-
-@pytest.mark.parametrize(
     ("text", "home", "expected"),
     [
         (  # the attack's doer is unknown: the condemnation blames no one named

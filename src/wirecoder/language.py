@@ -72,8 +72,6 @@ class Grammar:
     impersonal: frozenset[str]  # verbs whose subject pronoun stands for no one ("il faut")
     infinitive_endings: frozenset[str]  # "-er", "-ir", "-re": the infinitive's own stem
     civilities: frozenset[str] = frozenset()  # "Mme", "Mr": before a surname, no first name
-    # names that stand for persons unknown ("porter plainte contre X"): no side (as written)
-    unknown_persons: frozenset[str] = frozenset()
 
     def forms(self, preposition: str) -> frozenset[str]:
         """Every spelling of ``preposition`` (``à`` → à, au, aux)."""

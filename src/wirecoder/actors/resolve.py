@@ -17,13 +17,13 @@ from wirecoder.actors.lexicon import ActorLexicon, Office, key
 from wirecoder.actors.reference import ArticleContext, last_body, other_party, with_reference
 from wirecoder.actors.reference import gender as gender_of
 from wirecoder.actors.table import DocTable
-from wirecoder.language import Grammar, Language, grammar_of
+from wirecoder.language import Grammar, Language
 from wirecoder.records import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ActorResolver", "unknown_persons"]
+__all__ = ["ActorResolver"]
 
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 # entity labels that never name a side (the English models have them; the French do not)
@@ -75,8 +75,6 @@ class ActorResolver:
         if token.i in ctx.cache:
             return ctx.cache[token.i]
         ctx.cache[token.i] = []  # guards against cycles in odd parses
-        if unknown_persons(token):
-            return []  # "une plainte contre X": persons unknown
         alliance = None
         if token.lower_ in self.alliances.heads:
             alliance = self.alliances.of(self.table(token.doc), token, self.span(token))
@@ -485,10 +483,3 @@ def _reporter(pronoun: Token, grammar: Grammar) -> Token | None:
         return None
     subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return subjects[0] if subjects else None
-
-
-def unknown_persons(token: Token) -> bool:
-    """A name that stands for persons unknown (grammar ``unknown_persons``, written as a
-    capital: ``une plainte contre X``)."""
-    name = token.text.rstrip(".")  # "contre X." at the end of a sentence: one token
-    return name.isupper() and name.lower() in grammar_of(token).unknown_persons

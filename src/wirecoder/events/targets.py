@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.actors.reference import ArticleContext
-from wirecoder.actors.resolve import ActorResolver, unknown_persons
+from wirecoder.actors.resolve import ActorResolver
 from wirecoder.events import arguments as args
 from wirecoder.events import reactions, sides, speech
 from wirecoder.events.lexicon import TriggerLexicon
@@ -87,9 +87,6 @@ class Targets:
         state the sentence names (where they happen, or in the act's own clause), or, relief goods
         or operations by a side of the story's own country, at its people."""
         trigger = found.trigger
-        below = [found.head, *(c for c in found.head.children if c.dep_ == "obj")]
-        if any(unknown_persons(t) for h in below for t in args.complements(h)):
-            return None  # "a porté plainte contre X": against persons unknown
         if trigger.type == "MOBILIZE":
             return self.adversary(actor, found, ctx)
         if trigger.type in _TARGETLESS and _promise_abroad(trigger.type, actor, ctx):
