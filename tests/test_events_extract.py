@@ -1692,3 +1692,44 @@ def test_events_extract_destruction_by_protesters_is_vandalism(
 ) -> None:
     events = coder.code(text).events
     assert [(e.type, e.mode) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le syndicat des enseignants a appelé ses adhérents à voter pour le candidat "
+            "socialiste.",
+            "FRA",
+            [("SUPPORT", "FRA", "FRA")],
+        ),
+        (
+            "Le maire de Chicago appelle ce matin à voter pour le président sortant.",
+            "USA",
+            [("SUPPORT", "USA", "USA")],
+        ),
+        (  # a call to vote against stays the call it was
+            "Le syndicat a appelé à voter contre la réforme.",
+            "FRA",
+            [("REQUEST", "FRA", "FRA")],
+        ),
+    ],
+)
+def test_events_extract_call_to_vote_for_is_an_endorsement(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+def test_events_extract_call_to_vote_for_a_named_candidate(coder: Coder) -> None:
+    # the parse hangs the candidate's name as an adjunct (obl:mod) of "voter"
+    text = (
+        "Le gouverneur de Californie, Jerry Brown, appelle ce soir à voter pour Hillary Clinton "
+        "à la primaire de mardi."
+    )
+    assert _coded_list(coder, text, "USA") == [("SUPPORT", "USA", "USA")]
+
+
+def test_events_extract_voting_a_budget_for_a_sector_is_no_endorsement(coder: Coder) -> None:
+    text = "Le Sénat devait voter hier le budget de la santé pour les hôpitaux."
+    assert _coded_list(coder, text, "FRA") == []
