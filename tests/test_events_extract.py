@@ -1733,3 +1733,31 @@ def test_events_extract_call_to_vote_for_a_named_candidate(coder: Coder) -> None
 def test_events_extract_voting_a_budget_for_a_sector_is_no_endorsement(coder: Coder) -> None:
     text = "Le Sénat devait voter hier le budget de la santé pour les hôpitaux."
     assert _coded_list(coder, text, "FRA") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # a demand voiced inside a protest is the protest's content
+            "Un rassemblement a lieu devant la préfecture, où des agriculteurs demandent la "
+            "baisse des taxes.",
+            "FRA",
+            [],
+        ),
+        (
+            "« Nous exigeons la démission du gouverneur », a lancé Paul Martin, l'un des "
+            "organisateurs de la manifestation.",
+            "FRA",
+            [],
+        ),
+        (  # a call to a protest is a call
+            "Le syndicat a appelé le gouvernement à autoriser la manifestation.",
+            "FRA",
+            [("REQUEST", "FRA", "FRA")],
+        ),
+    ],
+)
+def test_events_extract_demands_inside_a_protest_are_no_requests(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [e for e in _coded_list(coder, text, home) if e[0] == "REQUEST"] == expected
