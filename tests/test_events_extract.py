@@ -1761,3 +1761,21 @@ def test_events_extract_demands_inside_a_protest_are_no_requests(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [e for e in _coded_list(coder, text, home) if e[0] == "REQUEST"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # the law's unknown party is no side: the complaint is aimed at no one known
+        ("La famille du militant a porté plainte contre X.", "FRA", [("ACCUSE", "FRA", "None")]),
+        (
+            "Le maire de Lyon va déposer une plainte contre inconnu.",
+            "FRA",
+            [("ACCUSE", "FRA", "None")],
+        ),
+    ],
+)
+def test_events_extract_complaint_against_persons_unknown_has_no_recipient(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
