@@ -1779,3 +1779,19 @@ def test_events_extract_complaint_against_persons_unknown_has_no_recipient(
     coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wish in the conditional is no act
+        ("Le ministre de l'Intérieur souhaiterait expulser les militants kurdes.", set()),
+        ("Le gouvernement polonais voudrait expulser le diplomate russe.", set()),
+        # told as done, the act stays
+        ("Le ministre de l'Intérieur a expulsé les militants kurdes.", {"SANCTION"}),
+    ],
+)
+def test_events_extract_a_wish_in_the_conditional_is_no_act(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    assert {t[0] for t in _coded(coder, text, "FRA")} == expected

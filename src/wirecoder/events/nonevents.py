@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.events import arguments as args
+from wirecoder.events.qualify import aux_mode
 from wirecoder.language import grammar_of
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ __all__ = [
     "without_restated",
     "without_self_inflicted",
     "without_settings",
+    "without_wishes",
 ]
 
 
@@ -132,6 +134,25 @@ def without_protest_demands(found: list[Found], scenes: frozenset[str]) -> list[
                 for t in f.head.sent
             ):
                 continue
+        kept.append(f)
+    return kept
+
+
+def without_wishes(found: list[Found], wishes: frozenset[str]) -> list[Found]:
+    """Drop an act told as what a side would wish to do (``désirerait interdire``,
+    ``voudrait expulser``: an infinitive under a verb of ``wishes`` in the conditional): a
+    wish held over, not an act nor a promise."""
+    kept = []
+    for f in found:
+        above = f.head.head
+        if (
+            f.trigger.kind != "noun"
+            and "Inf" in args.morph(f.head, "VerbForm")
+            and above.i != f.head.i
+            and above.lemma_.lower() in wishes
+            and aux_mode(above) == "hypothetical"
+        ):
+            continue
         kept.append(f)
     return kept
 
