@@ -1821,3 +1821,106 @@ def test_events_extract_destruction_by_protesters_is_vandalism(
 ) -> None:
     events = coder.code(text).events
     assert [(e.type, e.mode) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "Le syndicat des enseignants a appelé ses adhérents à voter pour le candidat "
+            "socialiste.",
+            "FRA",
+            [("SUPPORT", "FRA", "FRA")],
+        ),
+        (
+            "Le maire de Chicago appelle ce matin à voter pour le président sortant.",
+            "USA",
+            [("SUPPORT", "USA", "USA")],
+        ),
+        (  # a call to vote against stays the call it was
+            "Le syndicat a appelé à voter contre la réforme.",
+            "FRA",
+            [("REQUEST", "FRA", "FRA")],
+        ),
+    ],
+)
+def test_events_extract_call_to_vote_for_is_an_endorsement(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+def test_events_extract_call_to_vote_for_a_named_candidate(coder: Coder) -> None:
+    # the parse hangs the candidate's name as an adjunct (obl:mod) of "voter"
+    text = (
+        "Le gouverneur de Californie, Jerry Brown, appelle ce soir à voter pour Hillary Clinton "
+        "à la primaire de mardi."
+    )
+    assert _coded_list(coder, text, "USA") == [("SUPPORT", "USA", "USA")]
+
+
+def test_events_extract_voting_a_budget_for_a_sector_is_no_endorsement(coder: Coder) -> None:
+    text = "Le Sénat devait voter hier le budget de la santé pour les hôpitaux."
+    assert _coded_list(coder, text, "FRA") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (  # a demand voiced inside a protest is the protest's content
+            "Un rassemblement a lieu devant la préfecture, où des agriculteurs demandent la "
+            "baisse des taxes.",
+            "FRA",
+            [],
+        ),
+        (
+            "« Nous exigeons la démission du gouverneur », a lancé Paul Martin, l'un des "
+            "organisateurs de la manifestation.",
+            "FRA",
+            [],
+        ),
+        (  # a call to a protest is a call
+            "Le syndicat a appelé le gouvernement à autoriser la manifestation.",
+            "FRA",
+            [("REQUEST", "FRA", "FRA")],
+        ),
+    ],
+)
+def test_events_extract_demands_inside_a_protest_are_no_requests(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [e for e in _coded_list(coder, text, home) if e[0] == "REQUEST"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        # the law's unknown party is no side: the complaint is aimed at no one known
+        ("La famille du militant a porté plainte contre X.", "FRA", [("ACCUSE", "FRA", "None")]),
+        (
+            "Le maire de Lyon va déposer une plainte contre inconnu.",
+            "FRA",
+            [("ACCUSE", "FRA", "None")],
+        ),
+    ],
+)
+def test_events_extract_complaint_against_persons_unknown_has_no_recipient(
+    coder: Coder, text: str, home: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _coded_list(coder, text, home) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wish in the conditional is no act
+        ("Le ministre de l'Intérieur souhaiterait expulser les militants kurdes.", set()),
+        ("Le gouvernement polonais voudrait expulser le diplomate russe.", set()),
+        # told as done, the act stays
+        ("Le ministre de l'Intérieur a expulsé les militants kurdes.", {"SANCTION"}),
+    ],
+)
+def test_events_extract_a_wish_in_the_conditional_is_no_act(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    assert {t[0] for t in _coded(coder, text, "FRA")} == expected

@@ -177,6 +177,39 @@ def test_pipeline_an_act_beside_a_recent_or_no_date_is_news(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence with no date goes on telling the time of the paragraph's last dated one
+        "La nuit du 14 mai 1998 reste dans les mémoires. Les habitants dormaient encore. Dans "
+        "le centre, des miliciens attaquent le poste de police et tuent trois agents.",
+        "En avril 2004, la crise éclate entre les deux pays. Les forces russes bombardent alors "
+        "plusieurs villages géorgiens.",
+    ],
+)
+def test_pipeline_an_undated_sentence_after_an_old_date_is_history(coder: Coder, text: str) -> None:
+    result = coder.code(text, article_id="t", date="2012-11-02")
+    assert "ASSAULT" not in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the old date is in another paragraph
+        "En avril 2004, la crise éclate entre les deux pays.\n\nL'armée russe a bombardé "
+        "plusieurs villages géorgiens.",
+        # the old date qualifies a noun (a thing's date), not the sentence's time
+        "Le spectacle retrace le débarquement de 1830. L'armée russe a bombardé plusieurs "
+        "villages géorgiens.",
+    ],
+)
+def test_pipeline_an_undated_sentence_after_an_old_date_elsewhere_is_news(
+    coder: Coder, text: str
+) -> None:
+    result = coder.code(text, article_id="t", date="2012-11-02")
+    assert "ASSAULT" in {e.type for e in result.events}
+
+
+@pytest.mark.parametrize(
     ("dates", "history"),
     [
         (["2009-02-27"], True),

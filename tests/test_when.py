@@ -79,6 +79,9 @@ EXPRESSIONS = [
     ("Le budget de cette année est voté.", BASE, [("cette année", "2021")]),
     ("Il est arrivé il y a trois jours.", BASE, [("il y a trois jours", "2021-02-07")]),
     ("Le cessez-le-feu a été signé il y a 2 mois.", BASE, [("il y a 2 mois", "2020-12")]),
+    # a vague count is a few
+    ("Il y a quelques années, le pays avait refusé.", BASE, [("Il y a quelques années", "2018")]),
+    ("Ils se sont vus il y a plusieurs mois.", BASE, [("il y a plusieurs mois", "2020-11")]),
     ("Le pays votera dans deux semaines.", BASE, [("dans deux semaines", "2021-W08")]),
     ("Les troupes partiront dans un an.", BASE, [("dans un an", "2022")]),
     ("La délégation a voyagé ce week-end.", "2021-02-08", [("ce week-end", "2021-W05-WE")]),

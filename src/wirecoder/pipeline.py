@@ -23,7 +23,7 @@ from wirecoder.language import Language
 from wirecoder.nlp import Parser
 from wirecoder.ontology import Ontology
 from wirecoder.records import Article, ArticleResult, Dateline, Event, Place
-from wirecoder.when import DateRules, event_date, find_dates, sentence_dates
+from wirecoder.when import DateRules, earlier_dates, event_date, find_dates, sentence_dates
 from wirecoder.where import (
     Gazetteer,
     PlaceMention,
@@ -226,13 +226,22 @@ def code_doc(doc: Doc, article: Article, dateline: Dateline, coder: Coder) -> Ar
         found, coder.ontology.is_symmetric, lambda e: e.id in ctx.nominal, when, dated.date
     )
     mentions = place_mentions(doc, article, dateline, coder, _countries(folded, dateline))
+    spans = [
+        (dateline.body_start + s.start_char, dateline.body_start + s.end_char) for s in doc.sents
+    ]
     events: list[Event] = []
     for event in folded:
         date, precision = event_date(event, dated, expressions, lang=coder.lang)
         if is_background(date, dated.date):
             continue  # history (older than about a year) is context, not news
-        if told_in_history(sentence_dates(event, expressions), dated.date) and when(event) is None:
+        own = sentence_dates(event, expressions)
+        if own and told_in_history(own, dated.date) and when(event) is None:
             continue  # "Lors du procès, le 27 février 2009, X avait entrepris de démolir…"
+        if not own and told_in_history(
+            earlier_dates(article.text, event.evidence.start, spans, expressions, coder.lang),
+            dated.date,
+        ):
+            continue  # "La journée du 5 juillet 1962 … . À Oran, une fusillade éclate …"
         event = announced(event, date, dated.date, coder.ontology)
         if coder.ontology.is_symmetric(event.type) and any(_mirrors(event, e) for e in events):
             continue  # "les deux pays doivent signer en juin un accord": one joint promise

@@ -269,10 +269,13 @@ class EventExtractor:
         cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
         acting = {a.code for a, named in pairs if named is None}  # "X and Y signed a treaty"
+        unknown = self.triggers.word_class("unknown_party")
         for actor, named in pairs:
             recipient = (
                 named if named is not None else self.targets.home_target(actor, found, ctx, acting)
             )
+            if _against_unknown(found, named, unknown):
+                recipient = None  # "une plainte contre X": against persons unknown, no side
             if recipient is None and (
                 self.ontology.requires_recipient(trigger.type) or trigger.needs_recipient
             ):
@@ -335,3 +338,18 @@ def event_id(
     for side in (actor, recipient):
         parts.append("" if side is None else f"{side.code}/{side.name}/{side.start}")
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def _against_unknown(found: Found, named: Actor | None, unknown: frozenset[str]) -> bool:
+    """Whether the act is aimed at the law's unknown party (class ``unknown_party``: ``une
+    plainte contre X``, ``contre inconnu``): named so, or a recipient complement of the trigger
+    or of its fixed noun so worded."""
+    if named is not None:
+        return named.text.rstrip(".").lower() in unknown
+    slots = [s for s in found.trigger.recipient if s not in {"obj", "subject"}]
+    return any(
+        c.text.rstrip(".").lower() in unknown
+        for head in {found.head, found.anchor}
+        for slot in slots
+        for c in args.in_subtree(head, slot, depth=1)
+    )

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.events import arguments as args
+from wirecoder.events.qualify import aux_mode
 from wirecoder.language import grammar_of
 
 if TYPE_CHECKING:
@@ -29,10 +30,12 @@ __all__ = [
     "without_contents",
     "without_natural_causes",
     "without_nominal_contents",
+    "without_protest_demands",
     "without_repeated_conjuncts",
     "without_restated",
     "without_self_inflicted",
     "without_settings",
+    "without_wishes",
 ]
 
 
@@ -113,6 +116,45 @@ def _circumstances(verb: Token) -> list[Token]:
     for adverb in [c for c in verb.children if c.dep_ == "advmod"]:
         found.extend(c for c in adverb.children if c.dep_.startswith("obl"))
     return found
+
+
+def without_protest_demands(found: list[Found], scenes: frozenset[str]) -> list[Found]:
+    """Drop a demand voiced in a protest the sentence tells (``des perturbations ont lieu,
+    où des militants demandent …``, ``« Nous demandons … » a déclaré l'un des responsables de
+    la manifestation``): what protesters chant or claim is the protest's content, not a
+    request of its own. The protest is a noun of ``scenes`` outside the demand's own phrase
+    (``a appelé à une manifestation`` is a call); a verb of saying the parse hangs on the
+    demand (``« … » a déclaré X``) is not its phrase."""
+    kept = []
+    for f in found:
+        if f.trigger.type == "REQUEST":
+            own = {t.i for c in f.head.children if c.dep_ != "parataxis" for t in c.subtree}
+            if any(
+                t.lemma_.lower() in scenes and t.pos_ == "NOUN" and t.i not in own
+                for t in f.head.sent
+            ):
+                continue
+        kept.append(f)
+    return kept
+
+
+def without_wishes(found: list[Found], wishes: frozenset[str]) -> list[Found]:
+    """Drop an act told as what a side would wish to do (``désirerait interdire``,
+    ``voudrait expulser``: an infinitive under a verb of ``wishes`` in the conditional): a
+    wish held over, not an act nor a promise."""
+    kept = []
+    for f in found:
+        above = f.head.head
+        if (
+            f.trigger.kind != "noun"
+            and "Inf" in args.morph(f.head, "VerbForm")
+            and above.i != f.head.i
+            and above.lemma_.lower() in wishes
+            and aux_mode(above) == "hypothetical"
+        ):
+            continue
+        kept.append(f)
+    return kept
 
 
 def without_self_inflicted(found: list[Found], material: frozenset[str]) -> list[Found]:

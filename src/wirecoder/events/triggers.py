@@ -120,6 +120,8 @@ class TriggerFinder:
             found, lex.word_class("nature"), lex.word_class("mishap")
         )
         found = nonevents.without_self_inflicted(found, _MATERIAL)
+        found = nonevents.without_protest_demands(found, lex.word_class("protest_scene"))
+        found = nonevents.without_wishes(found, lex.word_class("wish"))
         kept = nonevents.without_restated(
             nonevents.without_nominal_contents(nonevents.without_clause_contents(found))
         )

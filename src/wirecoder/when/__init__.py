@@ -35,6 +35,7 @@ __all__ = [
     "DateRules",
     "clause_of",
     "date_lines",
+    "earlier_dates",
     "event_date",
     "find_dates",
     "precision",
@@ -110,6 +111,37 @@ def sentence_dates(event: Event, expressions: Sequence[TimeExpression]) -> list[
         for expr in expressions
         if evidence.start <= expr.start < evidence.end and (dated := _event_grain(expr))
     ]
+
+
+def earlier_dates(
+    text: str,
+    start: int,
+    sentences: Sequence[tuple[int, int]],
+    expressions: Sequence[TimeExpression],
+    lang: str = "fr",
+) -> list[str]:
+    """The dates of the nearest sentence of the same paragraph before the one at ``start``
+    that dates its clauses (``sentences``: their offsets into ``text``, in order): the time a
+    sentence with no date of its own goes on telling (``La journée du 5 juillet 1962 ne fut
+    pas vécue … . À Oran, une fusillade éclate …``). A date that qualifies a noun (``le
+    débarquement de 1830``) does not count."""
+    rules = DateRules.load(lang)
+    before = [s for s in sentences if s[1] <= start]
+    end = start
+    for first, last in reversed(before):
+        if "\n" in text[first + len(text[first:last].rstrip()) : end]:
+            break  # another paragraph (a sentence ends with the blanks after it)
+        end = first
+        dates = [
+            dated[0]
+            for expr in expressions
+            if first <= expr.start < last
+            and (dated := _event_grain(expr))
+            and rules.dates_clause(normalise(text[first : expr.start]), expr.start - first)
+        ]
+        if dates:
+            return dates
+    return []
 
 
 def _lead(evidence: Evidence, expressions: Sequence[TimeExpression]) -> int:

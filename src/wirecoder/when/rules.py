@@ -70,6 +70,7 @@ class DateRules:
             self.numeric_order = str(raw["numeric_order"])
             self.orders = frozenset(str(o) for o in raw.get("word_orders") or ())
             self.before = frozenset(str(w).lower() for w in raw.get("past_before") or ())
+            self.day_nouns = frozenset(str(w).lower() for w in raw.get("day_nouns") or ())
             unknown = self.orders - set(_ORDERS)
             if unknown:
                 raise ValueError(f"word_orders: unknown {sorted(unknown)}; known {_ORDERS}")
@@ -107,6 +108,14 @@ class DateRules:
         if m is None or m["head"].lower() in self._adverbial:
             return None
         return at - len(window) + m.end("head")
+
+    def dates_clause(self, text: str, at: int) -> bool:
+        """Whether the date at ``at`` dates its clause: adverbial (``en janvier 1981``) or the
+        day a noun names (``la journée du 5 juillet 1962``, ``day_nouns``), not another noun
+        (``le débarquement de 1830``)."""
+        window = text[max(0, at - 40) : at]
+        m = self._noun_of.search(window)
+        return m is None or m["head"].lower() in self._adverbial | self.day_nouns
 
     @classmethod
     @functools.cache
