@@ -283,6 +283,11 @@ class ActorResolver:
                 role, sectors = value.text, value.sectors
             elif kind == "institution" and isinstance(value, Office):
                 sectors, country = value.sectors, value.country
+                if country:  # "le Parti socialiste tunisien": a namesake of another state
+                    adjectives = (c for c in self._children(token) if c.dep_ == "amod")
+                    country = next(
+                        (iso for c in adjectives if (iso := lex.demonyms.get(c.lower_))), country
+                    )
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
