@@ -281,6 +281,8 @@ def test_actors_resolve_english_name_with_a_possessive(
         ("Vladimir Poutine a mis en garde les Occidentaux.", "RUS"),  # a French spelling
         ("Le cofondateur du site, Julian Assange, a protesté.", "AUS"),  # no office, a state
         ("Le président Barack Obama a protesté.", "USA"),
+        # a name after a title that the tagger reads as an adjective ("Obama" ADJ amod)
+        ("Le président Obama a mis sa campagne entre parenthèses.", "USA"),
         ("Jean Dupont a protesté.", None),  # a name the list does not hold
     ],
 )

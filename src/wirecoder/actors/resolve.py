@@ -316,10 +316,18 @@ class ActorResolver:
                 and not self._case(child)
                 and self._is_office(child)
             )
-            if apposed or titled or (child.dep_ == "nmod" and not self._case(child)):
-                named = child.pos_ == "PROPN" and not titled
+            # "le président Obama": a person's name after its head that the tagger read as
+            # an adjective (capitalised, in a person entity)
+            misread = (
+                child.dep_ == "amod"
+                and child.i > token.i
+                and child.ent_type_ == "PER"
+                and child.text[:1].isupper()
+            )
+            if apposed or titled or misread or (child.dep_ == "nmod" and not self._case(child)):
+                named = (child.pos_ == "PROPN" or misread) and not titled
                 if named and name is None and child.ent_type_ in {"PER", ""}:
-                    name = phrases.name_of(child, ctx)
+                    name = child.text if misread else phrases.name_of(child, ctx)
                 elif (
                     child.pos_ == "NOUN"
                     or titled
