@@ -479,3 +479,22 @@ def test_actors_resolve_a_reported_pronoun_of_another_gender_is_not_the_reporter
     )
     codes = {(e.type, e.actor and e.actor.code) for e in coder.code(text).events}
     assert ("CONCEDE", "KGZ") not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "role"),
+    [
+        # a name the people list knows is still the person named before with their office
+        ("Le président russe Vladimir Poutine est arrivé. Poutine a protesté.", "RUS", "président"),
+        (
+            "La chancelière allemande Angela Merkel est arrivée jeudi. Merkel a protesté.",
+            "DEU",
+            "chancelière",
+        ),
+    ],
+)
+def test_actors_resolve_a_listed_leader_takes_up_the_earlier_mention(
+    coder: Coder, text: str, code: str, role: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.role) == (code, role)
