@@ -293,21 +293,6 @@ def test_actors_resolve_french_people_take_their_state(
 
 
 @pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # a person of no state of their own: the body of one state their phrase names
-        ("Une porte-parole de la CGT a protesté.", "FRA"),
-        ("Un élu du Front national a protesté.", "FRA"),
-        ("Un député du Parti socialiste a protesté.", "FRA"),
-    ],
-)
-def test_actors_resolve_a_person_takes_the_country_of_the_body_in_their_phrase(
-    coder: Coder, text: str, code: str
-) -> None:
-    assert _subject(coder, text)[0].code == code
-
-
-@pytest.mark.parametrize(
     ("text", "code", "sector"),
     [
         ("Le Parti socialiste tunisien a protesté.", "TUN", "PTY"),

@@ -451,14 +451,10 @@ class ActorResolver:
             if (c.dep_ in {"nmod", "obl:mod"} and self._case(c) in self.grammar.possessor)
             or (c.dep_ in {"amod", "nmod"} and c.pos_ == "NOUN" and not self._case(c))
             or (c.dep_ in {"nmod", "compound"} and c.i < token.i and not self._case(c))
-            or (c.dep_ == "nmod" and not self._case(c) and self._names_body(c))
         ]
         for child in nested:
             match = self._match_at(child) or phrases.leader_at(lex, child)
             kind = match[0] if match else None
-            body = match[1] if match and isinstance(match[1], Office) else None
-            if kind == "institution" and body is not None and body.country:
-                return body.country, None, body.sectors  # "un député du Parti socialiste"
             if kind == "capital" and depth > 0 and not self._names_side(token):
                 continue  # "la médaillée des jeux de Beyrouth": where the games were
             if kind in {"country", "capital"} and child.text[:1].isupper() and match:
