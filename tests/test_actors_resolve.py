@@ -278,6 +278,39 @@ def test_actors_resolve_english_name_with_a_possessive(
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        ("Vladimir Poutine a mis en garde les Occidentaux.", "RUS"),  # a French spelling
+        ("Le cofondateur du site, Julian Assange, a protesté.", "AUS"),  # no office, a state
+        ("Le président Barack Obama a protesté.", "USA"),
+        # a name after a title that the tagger reads as an adjective ("Obama" ADJ amod)
+        ("Le président Obama a mis sa campagne entre parenthèses.", "USA"),
+        ("Jean Dupont a protesté.", None),  # a name the list does not hold
+    ],
+)
+def test_actors_resolve_french_people_take_their_state(
+    coder: Coder, text: str, code: str | None
+) -> None:
+    assert _subject(coder, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("Le Parti socialiste tunisien a protesté.", "TUN", "PTY"),
+        ("Le Parti socialiste sénégalais a protesté.", "SEN", "PTY"),
+        ("Le Parti socialiste français a protesté.", "FRA", "PTY"),
+        ("Le Parti socialiste a protesté.", "FRA", "PTY"),
+    ],
+)
+def test_actors_resolve_a_party_name_with_another_states_adjective_is_of_that_state(
+    coder: Coder, text: str, code: str, sector: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.sectors[:1]) == (code, (sector,))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         ("Putin warned the West on Friday.", "RUS"),  # a surname alone
         ("President Emmanuel Macron flew to Dakar.", "FRA"),  # a title with no country
         ("The Merkel government approved the budget.", "DEU"),  # a leader as a modifier
@@ -431,3 +464,22 @@ def test_actors_resolve_a_reported_pronoun_of_another_gender_is_not_the_reporter
     )
     codes = {(e.type, e.actor and e.actor.code) for e in coder.code(text).events}
     assert ("CONCEDE", "KGZ") not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "role"),
+    [
+        # a name the people list knows is still the person named before with their office
+        ("Le président russe Vladimir Poutine est arrivé. Poutine a protesté.", "RUS", "président"),
+        (
+            "La chancelière allemande Angela Merkel est arrivée jeudi. Merkel a protesté.",
+            "DEU",
+            "chancelière",
+        ),
+    ],
+)
+def test_actors_resolve_a_listed_leader_takes_up_the_earlier_mention(
+    coder: Coder, text: str, code: str, role: str
+) -> None:
+    actor = _subject(coder, text)[0]
+    assert (actor.code, actor.role) == (code, role)

@@ -938,6 +938,23 @@ def test_events_extract_pledge_to_no_side_is_no_agreement(
             [("REQUEST", "ICRC", "SDN")],
         ),
         ("Le ministre tchadien a appelé au calme.", "TCD", [("REQUEST", "TCD", "TCD")]),
+        # no addressee and an act named with its object, no side in them: asked of no one
+        (
+            "Le porte-parole tchadien a appelé à la création d'un comité indépendant.",
+            "TCD",
+            [("REQUEST", "TCD", "None")],
+        ),
+        (
+            "Le syndicat tchadien a appelé à la suspension des négociations.",
+            "TCD",
+            [("REQUEST", "TCD", "None")],
+        ),
+        # a side inside what is asked: the story's fallback as before
+        (
+            "Le syndicat tchadien a appelé à la démission du ministre de la Justice.",
+            "TCD",
+            [("REQUEST", "TCD", "TCD")],
+        ),
         (
             # the parse hangs "à libérer" on the statement
             "L'Union européenne a appelé dans un communiqué les autorités géorgiennes à libérer "

@@ -39,6 +39,7 @@ class Grammar:
     ultimatum: frozenset[str]
     willingness: frozenset[str]
     place_nouns: frozenset[str]
+    place_prepositions: frozenset[str]  # where only before a place noun ("sur la place")
     minority: frozenset[str]
     background: frozenset[str]
     leading: frozenset[str]

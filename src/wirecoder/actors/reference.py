@@ -82,8 +82,13 @@ def with_reference(actor: Actor, ctx: ArticleContext, grammar: Grammar) -> Actor
                 sectors=actor.sectors or before.sectors,
                 role=actor.role or before.role,
             )
-    if actor.code is None and actor.name:
+    # a bare name, or one whose state alone the people list gives (``Merkel``): the person
+    # named before with their office (``la chancelière allemande Angela Merkel``)
+    bare = actor.code is None or not (actor.role or actor.sectors)
+    if bare and actor.name:
         known = ctx.names.get(key(actor.name)) or ctx.names.get(key(actor.name.split()[-1]))
+        if known and actor.code is not None and known.code != actor.code:
+            known = None
         if known and known.name and _relative(actor.name, known.name, grammar):
             # "Marine Le Pen" after "Jean-Marie Le Pen": another person of one family
             actor = replace(actor, country=known.country, igo=known.igo)

@@ -283,6 +283,11 @@ class ActorResolver:
                 role, sectors = value.text, value.sectors
             elif kind == "institution" and isinstance(value, Office):
                 sectors, country = value.sectors, value.country
+                if country:  # "le Parti socialiste tunisien": a namesake of another state
+                    adjectives = (c for c in self._children(token) if c.dep_ == "amod")
+                    country = next(
+                        (iso for c in adjectives if (iso := lex.demonyms.get(c.lower_))), country
+                    )
             elif kind == "demonym" and token.text[:1].isupper():
                 country, sectors = str(value), ("CVL",)  # "les Pakistanais": the people
         if token.pos_ == "PROPN" and country is None and igo is None and not token.is_lower:
@@ -311,10 +316,18 @@ class ActorResolver:
                 and not self._case(child)
                 and self._is_office(child)
             )
-            if apposed or titled or (child.dep_ == "nmod" and not self._case(child)):
-                named = child.pos_ == "PROPN" and not titled
+            # "le président Obama": a person's name after its head that the tagger read as
+            # an adjective (capitalised, in a person entity)
+            misread = (
+                child.dep_ == "amod"
+                and child.i > token.i
+                and child.ent_type_ == "PER"
+                and child.text[:1].isupper()
+            )
+            if apposed or titled or misread or (child.dep_ == "nmod" and not self._case(child)):
+                named = (child.pos_ == "PROPN" or misread) and not titled
                 if named and name is None and child.ent_type_ in {"PER", ""}:
-                    name = phrases.name_of(child, ctx)
+                    name = child.text if misread else phrases.name_of(child, ctx)
                 elif (
                     child.pos_ == "NOUN"
                     or titled

@@ -212,6 +212,20 @@ class EventExtractor:
             objects = [c for c in head.head.children if c.dep_.startswith("nsubj")]
         return any(sides.counted(o, quantities).lemma_.lower() in words for o in objects)
 
+    def _asks_no_one(self, found: Found, ctx: ArticleContext) -> bool:
+        """A call with no addressee (no object) whose ``à`` names an act by its noun and its
+        object, with no side in them (``a appelé à la formation d'une commission``, ``au rejet
+        du texte``): asked of no one. Not an act to do (``appelle à voter``), a behaviour
+        asked of the story's people (``a appelé au calme``), or an act with a side in it
+        (``a appelé à la démission du ministre``)."""
+        if sides.objects_of(found.head):
+            return False
+        asked = args.with_preposition(found.head, "à")
+        if not asked or any(t.pos_ != "NOUN" or not args.of_complements(t) for t in asked):
+            return False
+        inside = (t for a in asked for t in a.subtree if t.pos_ in {"NOUN", "PROPN"})
+        return not any(self.resolver.resolve(t, ctx) for t in inside)
+
     def _reports(self, verb: Token) -> bool:
         """Whether ``verb`` is a verb of saying: a negation, tense or mood of it qualifies the
         report, not an act its object names."""
@@ -269,11 +283,12 @@ class EventExtractor:
         cameo, goldstein, quad = self.ontology.score(type_, mode)
         events = []
         acting = {a.code for a, named in pairs if named is None}  # "X and Y signed a treaty"
+        open_call = trigger.open_call and self._asks_no_one(found, ctx)
         unknown = self.triggers.word_class("unknown_party")
         for actor, named in pairs:
-            recipient = (
-                named if named is not None else self.targets.home_target(actor, found, ctx, acting)
-            )
+            recipient = named
+            if named is None and not open_call:
+                recipient = self.targets.home_target(actor, found, ctx, acting)
             if _against_unknown(found, named, unknown):
                 recipient = None  # "une plainte contre X": against persons unknown, no side
             if recipient is None and (

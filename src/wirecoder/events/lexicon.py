@@ -38,6 +38,9 @@ class Trigger:
     only_negated: bool = False  # the act is the negated use ("ne satisfait pas X"), done
     passive: bool = False  # complements: only in the passive ("est attendu à Alger": a visit)
     mutual: bool = False  # coordinated sides do it to each other ("X et Y ont signé un accord")
+    # with no addressee and a noun for what it asks, asked of no one ("appelle à la formation
+    # d'une commission"): no recipient, not the story's country
+    open_call: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,7 @@ def _trigger(lemma: str, kind: str, entry: dict[str, Any], where: str) -> Trigge
             only_negated=bool(entry.get("only_negated", False)),
             passive=bool(entry.get("passive", False)),
             mutual=bool(entry.get("mutual", False)),
+            open_call=bool(entry.get("open_call", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"{where}: entry {lemma!r} needs a type ({exc})") from exc
