@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from wirecoder.events import arguments as args
 from wirecoder.language import grammar_of
 from wirecoder.records import Actor
-from wirecoder.where import sovereign
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -179,15 +178,6 @@ class Whereabouts:
             return []
         at = ctx.offset + token.idx
         return [Actor(text="", country=country, sectors=("GOV",), start=at, end=at)]
-
-    def doer_placed(self, side: Actor, head: Token, token: Token, ctx: ArticleContext) -> Actor:
-        """A doer of force that names no country is of the state where the act happened (the
-        act's place, else its own phrase's: ``agressé par une foule au Caire``); a territory's
-        people act for its sovereign (``à Cayenne``: France)."""
-        if side.code is not None:
-            return side
-        country = self.of_act(head, ctx) or self.of_act(token, ctx)
-        return side if country is None else replace(side, country=sovereign(country))
 
     def placed(self, side: Actor, head: Token, ctx: ArticleContext) -> Actor:
         """A side that names no country takes the country of the place the act happened in."""

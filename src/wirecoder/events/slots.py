@@ -132,7 +132,8 @@ class SlotReader:
             elif found.trigger.type in _FORCE and slot in {"subject", "support"}:
                 # "agressé au Caire par une foule", "par une foule au Caire": a doer of no
                 # state is of the place (the act's, else its own phrase's), not the story's
-                resolved = [self.where.doer_placed(a, head, token, ctx) for a in resolved]
+                resolved = [self.where.placed(a, head, ctx) for a in resolved]
+                resolved = [self.where.placed(a, token, ctx) for a in resolved]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         prepositional = slot not in {
             "subject",
