@@ -100,34 +100,3 @@ def test_events_places_a_seat_named_as_a_place_is_no_body(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded_triples(coder, text)
-
-
-_FRENCH_STORY = "La France a protesté. Paris a convoqué l'ambassadeur malien. "
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a place noun after "sur" says where (the unnamed attacker is of that state)
-        (
-            "Un journaliste français affirme avoir été agressé alors qu'il se trouvait samedi "
-            "sur la place centrale de Bamako.",
-            ("ASSAULT", "MLI", "FRA"),
-        ),
-        # a named doer of no state is of the place too, not of the story's country
-        (
-            "Un journaliste français a été agressé par une foule à Bamako.",
-            ("ASSAULT", "MLI", "FRA"),
-        ),
-        (
-            "Un photographe français a été encerclé par des manifestants dans une rue de Bamako.",
-            ("COERCE", "MLI", "FRA"),
-        ),
-        # no place named: the story's country, as before
-        ("Un journaliste français a été agressé sur la grande place.", ("ASSAULT", "FRA", "FRA")),
-    ],
-)
-def test_events_places_a_doer_of_no_state_is_of_the_place_in_french(
-    coder: Coder, text: str, expected: tuple[str, str, str]
-) -> None:
-    assert expected in coded_triples(coder, _FRENCH_STORY + text)

@@ -39,7 +39,6 @@ class Grammar:
     ultimatum: frozenset[str]
     willingness: frozenset[str]
     place_nouns: frozenset[str]
-    place_prepositions: frozenset[str]  # where only before a place noun ("sur la place")
     minority: frozenset[str]
     background: frozenset[str]
     leading: frozenset[str]

@@ -283,21 +283,9 @@ def nouns_below(head: Token, depth: int = 4) -> list[Token]:
 
 
 def places(verb: Token) -> list[Token]:
-    """Complements of ``verb`` introduced by a locative preposition (``in``, ``à``, ``en``),
-    or by one of the grammar's ``place_prepositions`` before a place noun (``sur la place
-    Tahrir``, not ``sur le programme``)."""
-    grammar = grammar_of(verb)
-    return [
-        c
-        for c in verb.children
-        if c.dep_ in _ARGUMENT_DEPS
-        and (
-            case_of(c) in grammar.locative
-            or (
-                case_of(c) in grammar.place_prepositions and c.lemma_.lower() in grammar.place_nouns
-            )
-        )
-    ]
+    """Complements of ``verb`` introduced by a locative preposition (``in``, ``à``, ``en``)."""
+    where = grammar_of(verb).locative
+    return [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS and case_of(c) in where]
 
 
 def governing_verb(noun: Token) -> Token | None:

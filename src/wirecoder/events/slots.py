@@ -27,8 +27,6 @@ __all__ = ["VERBAL", "SlotReader"]
 
 # verbal types: a thing they address stands for the side behind it ("rejeter la demande de X")
 VERBAL = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"})
-# material acts of force: a doer that names no state is of the place they happened in
-_FORCE = frozenset({"ASSAULT", "COERCE"})
 
 
 class SlotReader:
@@ -129,11 +127,6 @@ class SlotReader:
             if located:
                 resolved = [self.where.placed(a, head, ctx) for a in resolved]
                 resolved = resolved or self.where.thing(token, ctx)
-            elif found.trigger.type in _FORCE and slot in {"subject", "support"}:
-                # "agressé au Caire par une foule", "par une foule au Caire": a doer of no
-                # state is of the place (the act's, else its own phrase's), not the story's
-                resolved = [self.where.placed(a, head, ctx) for a in resolved]
-                resolved = [self.where.placed(a, token, ctx) for a in resolved]
             actors.extend(self.resolver.with_home(a, ctx) for a in resolved)
         prepositional = slot not in {
             "subject",
