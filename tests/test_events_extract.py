@@ -1698,6 +1698,27 @@ def test_events_extract_who_comes_under_fire_is_the_target(
     assert (*found, event.recipient.sectors) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tour at home meets no one
+            "PARIS, 3 mai 2024 (AFP) - Le Premier ministre a visité lundi les zones sinistrées "
+            "du Var.",
+            set(),
+        ),
+        (
+            "PARIS, 3 mai 2024 (AFP) - Le ministre français des Affaires étrangères a visité lundi "
+            "le Sénégal.",
+            {("CONSULT", "FRA", "SEN")},
+        ),
+    ],
+)
+def test_events_extract_a_visit_needs_a_host(
+    coder: Coder, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert coded_triples(coder, text) == expected
+
+
 def test_events_extract_one_signatory_is_one_act(coder: Coder) -> None:
     events = _events(coder, "Le ministre ghanéen a ratifié la convention sur le climat.")
     assert [(e.type, e.actor and e.actor.code) for e in events] == [("SUPPORT", "GHA")]
